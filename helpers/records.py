@@ -1,0 +1,150 @@
+"""The course's records: plain, read-only objects built from the corpus files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["EVIDENCE_KINDS", "Source", "Position", "Theme", "Evidence", "Excerpt",
+           "Citation", "Event", "Statistic"]
+
+#: Evidence kinds, in the order the course shows them, with a label a student reads.
+EVIDENCE_KINDS = {
+    "primary-quotation": "quotes a primary source",
+    "statistic": "gives a statistic",
+    "event": "points to an event",
+    "secondary-work": "relies on a historian's work",
+    "assertion": "asserts it, with no evidence given",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One of the texts of the corpus, with what we know about it."""
+
+    id: str
+    author: str
+    short_name: str
+    title: str
+    publication: str
+    genre: str
+    date: str
+    date_basis: str
+    tradition: str
+    tradition_evidence: tuple[tuple[str, str], ...]
+    outside_text: tuple[str, ...]
+    provenance: str
+    text: str
+    author_typos: tuple[tuple[str, str], ...]
+
+    @property
+    def date_shown(self) -> str:
+        """The date as a student should see it: 'date not stated' when unknown."""
+        if self.date == "not stated":
+            return "date not stated"
+        if self.date_basis == "established outside the text":
+            return f"{self.date} (established outside the text)"
+        return self.date
+
+
+@dataclass(frozen=True)
+class Position:
+    """One answer to a theme's central question."""
+
+    id: str
+    theme: str
+    label: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A debate theme: a central question and the positions taken on it."""
+
+    id: str
+    title: str
+    question: str
+    context: str
+    positions: tuple[Position, ...]
+    missing_voices: str
+
+    def position(self, position_id: str) -> Position:
+        """The position with this id (KeyError, with close matches, if none)."""
+        from .lookup import find
+
+        return find({p.id: p for p in self.positions}, position_id, f"position of '{self.id}'")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What an author rests a claim on."""
+
+    kind: str
+    description: str
+    citation: str | None
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in words, e.g. 'asserts it, with no evidence given'."""
+        return EVIDENCE_KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """An author's own words on a theme, with our summary and their evidence."""
+
+    id: str
+    source: str
+    theme: str
+    position: str
+    stance: str
+    quote: str
+    argument: str
+    evidence: tuple[Evidence, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A work or person an author cites or quotes."""
+
+    id: str
+    source: str
+    note: int | None
+    cited_author: str
+    work: str
+    details: str | None
+    page: str | None
+    as_printed: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event the sources mention, with the excerpts that state it."""
+
+    id: str
+    date: str
+    end_date: str | None
+    label: str
+    excerpts: tuple[str, ...]
+    conflicting_dates: tuple[tuple[str, tuple[str, ...], str], ...]
+
+    @property
+    def year(self) -> int:
+        """The year the event began."""
+        return int(self.date[:4])
+
+
+@dataclass(frozen=True)
+class Statistic:
+    """A number a source gives, exactly as printed, tied to its excerpt."""
+
+    id: str
+    series: str
+    label: str
+    value_as_printed: str
+    value: float
+    unit: str
+    year: int | None
+    excerpt: str
+    note: str | None
