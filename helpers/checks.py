@@ -35,6 +35,7 @@ class RawCorpus:
     events: list[dict] = field(default_factory=list)
     statistics: list[dict] = field(default_factory=list)
     files: dict[int, str] = field(default_factory=dict)  # id(record) -> display path
+    broken_ids: set[str] = field(default_factory=set)  # records already reported as broken
 
     def where(self, record: dict) -> str:
         """The file a record came from, as a teacher would type it."""
@@ -54,6 +55,10 @@ def _load_list(raw: RawCorpus, path: Path, kind: str, key: str, problems: list[P
     if (None, None) in broken:
         return None, []
     records = [r for i, r in enumerate(data[key]) if (key, i) not in broken]
+    for list_key, index in broken:
+        item = data[list_key][index]
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            raw.broken_ids.add(item["id"])
     for record in records:
         raw.files[id(record)] = where
     return data, records
@@ -73,6 +78,8 @@ def _read_sources(raw: RawCorpus, problems: list[Problem]) -> None:
         found, broken = schema_problems("source", data, where)
         problems.extend(found)
         if broken:
+            if isinstance(data, dict) and isinstance(data.get("id"), str):
+                raw.broken_ids.add(data["id"])
             continue
         sid = data["id"]
         if sid != path.stem:
@@ -84,6 +91,7 @@ def _read_sources(raw: RawCorpus, problems: list[Problem]) -> None:
         text = read_text(raw.folder / data["text_file"], problems)
         original = read_text(raw.folder / data["original_file"], problems)
         if text is None or original is None:
+            raw.broken_ids.add(sid)
             continue
         raw.sources[sid] = data
         raw.texts[sid] = text
@@ -102,6 +110,8 @@ def _read_per_source(raw: RawCorpus, folder: str, key: str, problems: list[Probl
     for path in sorted((raw.folder / folder).glob("*.yaml")):
         data, records = _load_list(raw, path, key, key, problems)
         if data is None:
+            continue
+        if data["source"] in raw.broken_ids:
             continue
         if data["source"] not in raw.sources:
             problems.append(Problem(display_path(path), None, "source",
@@ -150,6 +160,8 @@ def _check_excerpts(raw: RawCorpus, problems: list[Problem]) -> None:
             problems.append(Problem(where, eid, "quote", f"quote not found in source '{sid}'"))
         for n, ev in enumerate(ex["evidence"], start=1):
             cid = ev.get("citation")
+            if cid in raw.broken_ids:
+                continue
             if cid and cid not in citations:
                 problems.append(Problem(where, eid, f"evidence[{n}].citation",
                                         f"unknown citation '{cid}'" + _close(cid, citations)))
@@ -167,6 +179,8 @@ def _check_events_and_statistics(raw: RawCorpus, problems: list[Problem]) -> Non
     excerpts = {e["id"]: e for e in raw.excerpts}
 
     def states(eid: str, year: str, where: str, rid: str, field_name: str) -> None:
+        if eid in raw.broken_ids:
+            return
         if eid not in excerpts:
             problems.append(Problem(where, rid, field_name,
                                     f"unknown excerpt '{eid}'" + _close(eid, excerpts)))
@@ -184,6 +198,8 @@ def _check_events_and_statistics(raw: RawCorpus, problems: list[Problem]) -> Non
                        f"conflicting_dates[{n}].excerpts")
     for stat in raw.statistics:
         where, eid = raw.where(stat), stat["excerpt"]
+        if eid in raw.broken_ids:
+            continue
         if eid not in excerpts:
             problems.append(Problem(where, stat["id"], "excerpt",
                                     f"unknown excerpt '{eid}'" + _close(eid, excerpts)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from typing import TypeVar
 
@@ -34,11 +35,20 @@ def find(records: Mapping[str, T], wanted: str, what: str) -> T:
     if wanted in records:
         return records[wanted]
     ids = [str(key) for key in records]
-    close = difflib.get_close_matches(str(wanted), ids, n=3, cutoff=0.5)
+    same_numbers = [key for key in ids if _numbers_unpadded(key) == _numbers_unpadded(wanted)]
+    close = same_numbers + [key for key in difflib.get_close_matches(str(wanted), ids, n=3,
+                                                                     cutoff=0.5)
+                            if key not in same_numbers]
     if not close:
         close = [key for key in ids if str(wanted).lower() in key.lower()][:3]
+    close = close[:3]
     if close:
         hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
     else:
         hint = "the ids are: " + ", ".join(ids)
     raise UnknownIdError(f"no {what} with id {wanted!r}; {hint}")
+
+
+def _numbers_unpadded(text: object) -> str:
+    """'hallas-note-01' and 'hallas-note-1' compare equal."""
+    return re.sub(r"\d+", lambda m: str(int(m.group())), str(text).lower())

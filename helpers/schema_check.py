@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import sys
 from functools import lru_cache
-from pathlib import Path
-
-import jsonschema
 
 from .reading import Problem, bundled_corpus_dir
 
@@ -24,8 +22,28 @@ _TYPE_NAMES = {
 }
 
 
+def _import_jsonschema():
+    """Import jsonschema without the 1.6 s that its optional IRI-format support costs.
+
+    jsonschema imports ``rfc3987_syntax`` (brought by Jupyter) only to check the
+    "iri" string format, which the course's schemas never use; building its
+    grammar would slow every lesson's first cell. We hide it during the import
+    only, and only if nothing has imported it already.
+    """
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        import jsonschema
+        return jsonschema
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    try:
+        import jsonschema
+    finally:
+        del sys.modules["rfc3987_syntax"]
+    return jsonschema
+
+
 @lru_cache(maxsize=None)
-def _validator(kind: str) -> jsonschema.protocols.Validator:
+def _validator(kind: str):
+    jsonschema = _import_jsonschema()
     path = bundled_corpus_dir() / "schema" / f"{kind}.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
@@ -41,7 +59,7 @@ def _describe(value: object) -> str:
     return "empty (null)" if value is None else type(value).__name__
 
 
-def _message(error: jsonschema.ValidationError) -> str:
+def _message(error) -> str:
     kind = error.validator
     if kind == "required":
         missing = error.message.split("'")[1]
