@@ -16,11 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from .checks import RawCorpus, check_corpus
+from .figures import Figures
 from .lookup import find
 from .reading import bundled_corpus_dir
 from .records import (EVIDENCE_KINDS, Citation, Event, Evidence, Excerpt, Position, Source,
                       Statistic, Theme)
 from .textmatch import find_quote
+from .widgets import Widgets
 
 __all__ = ["CorpusError", "Course", "load"]
 
@@ -48,8 +50,8 @@ def load(corpus_dir: str | Path | None = None) -> Course:
     return Course(raw)
 
 
-class Course:
-    """Everything in the corpus: tables to analyse and records to look up.
+class Course(Widgets, Figures):
+    """Everything in the corpus: tables to analyse, records to look up, widgets and figures.
 
     Tables (pandas DataFrames) are methods with plural names and optional
     filters: ``sources()``, ``themes()``, ``positions()``, ``excerpts()``,
@@ -154,9 +156,14 @@ class Course:
             for p in theme.positions:
                 argued = self.excerpts_for(theme.id, position_id=p.id)
                 holders = sorted({self.author(e.source) for e in argued if e.stance == "argues"})
+                reporters = sorted({self.author(e.source) for e in argued
+                                    if e.stance == "reports"})
                 rows.append({"theme": theme.id, "position": p.id, "label": p.label,
-                             "summary": p.summary, "argued by": ", ".join(holders) or "nobody"})
-        return pd.DataFrame(rows, columns=["theme", "position", "label", "summary", "argued by"])
+                             "summary": p.summary,
+                             "argued by": ", ".join(holders) or "no author in the corpus",
+                             "reported by": ", ".join(reporters)})
+        return pd.DataFrame(rows, columns=["theme", "position", "label", "summary", "argued by",
+                                           "reported by"])
 
     def excerpts(self, theme_id: str | None = None, source_id: str | None = None) -> pd.DataFrame:
         """A table of the excerpts, optionally for one theme and/or one source."""

@@ -109,7 +109,8 @@ def test_every_one_of_hallas_27_notes_is_a_citation_record():
     by_note = {c["note"]: c for c in hallas if c.get("note")}
     assert sorted(by_note) == list(range(1, 28))
     for number, citation in by_note.items():
-        line = next(ln for ln in text.splitlines() if ln.startswith(f"{number}. "))
+        line = next(ln for ln in text.splitlines()
+                    if ln.startswith(f"{number}. ") and ln != "2. Stalinism")
         assert flat(citation["as_printed"]) == flat(line), number
 
 

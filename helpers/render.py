@@ -1,0 +1,136 @@
+"""Turning corpus records into safe HTML for the widgets.
+
+Corpus text is data, not markup: every string from the corpus passes through
+`html.escape` before it reaches a widget (``widgets.HTML`` sets innerHTML
+unsanitised). Sides are told apart by name, never by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from .records import EVIDENCE_KINDS, Citation, Evidence, Excerpt, Position
+from .textmatch import paragraph_around
+
+__all__ = ["citation_text", "evidence_line", "excerpt_html", "context_html",
+           "argument_html", "evidence_html", "evidence_profile_line"]
+
+_BOX = ("border-left:4px solid #555; padding:4px 10px; margin:6px 0; "
+        "background:#f7f7f7; color:#111;")
+
+
+def citation_text(citation: Citation) -> str:
+    """A citation in words (plain text, not escaped).
+
+    >>> from helpers.records import Citation
+    >>> c = Citation("x", "s", 15, "Alec Nove", "An Economic History of the USSR",
+    ...              "Harmondsworth: Penguin 1965", "p.206", "15. A. Nove ...")
+    >>> citation_text(c)
+    'note 15: Alec Nove, An Economic History of the USSR (Harmondsworth: Penguin 1965), p.206'
+    """
+    text = f"{citation.cited_author}, {citation.work}"
+    if citation.details:
+        text += f" ({citation.details})"
+    if citation.page:
+        text += f", {citation.page}"
+    return f"note {citation.note}: {text}" if citation.note else text
+
+
+def evidence_line(evidence: Evidence, citations: dict[str, Citation]) -> str:
+    """One evidence item as escaped HTML: its kind in words, what it is, what is cited."""
+    kind = escape(EVIDENCE_KINDS[evidence.kind])
+    line = f"<b>{kind}</b>: {escape(evidence.description)}"
+    if evidence.citation and evidence.citation in citations:
+        line += f" <i>Cited: {escape(citation_text(citations[evidence.citation]))}</i>"
+    return line
+
+
+def excerpt_html(excerpt: Excerpt, author: str, title: str, date: str,
+                 position_label: str | None = None) -> str:
+    """An excerpt in the author's own words, attributed, as escaped HTML.
+
+    >>> from helpers.records import Excerpt
+    >>> e = Excerpt("x", "s", "t", "p", "argues", "<script>alert(1)</script>", "A.", (), 0, 1)
+    >>> "<script>" in excerpt_html(e, "Ann", "T", "date not stated")
+    False
+    """
+    side = f"Position: {escape(position_label)}. " if position_label else ""
+    reported = ""
+    if excerpt.stance == "reports":
+        reported = (f"<div><i>Reported, not argued: {escape(author)} states this view in order "
+                    "to describe or reject it.</i></div>")
+    return (f'<blockquote style="{_BOX}">“{escape(excerpt.quote)}”'
+            f"<div style='font-size:90%; margin-top:4px'>— <b>{escape(author)}</b>, "
+            f"<i>{escape(title)}</i> ({escape(date)}). {side}"
+            f"<span style='color:#555'>[{escape(excerpt.id)}]</span></div>{reported}</blockquote>")
+
+
+def context_html(text: str, excerpt: Excerpt, author: str) -> str:
+    """The paragraph around an excerpt, the excerpt itself marked, as escaped HTML.
+
+    The excerpt is marked three ways (highlight, bold, and bracketed words), so
+    colour is never the only sign.
+
+    >>> from helpers.records import Excerpt
+    >>> text = "One.\\n\\nTwo <b> three four.\\n\\nFive."
+    >>> e = Excerpt("x", "s", "t", "p", "argues", "three", "A.", (), 11, 16)
+    >>> print(context_html(text, e, "Ann"))
+    <div ...>Two &lt;b&gt; <mark><b>[excerpt starts]</b> three <b>[excerpt ends]</b></mark> four.</div>
+    """
+    start, end = paragraph_around(text, excerpt.start, excerpt.end)
+    before = escape(" ".join(text[start:excerpt.start].split()))
+    quote = escape(" ".join(text[excerpt.start:excerpt.end].split()))
+    after = escape(" ".join(text[excerpt.end:end].split()))
+    return (f'<div style="{_BOX}" aria-label="{escape(author)}, in context">{before} '
+            f"<mark><b>[excerpt starts]</b> {quote} <b>[excerpt ends]</b></mark> {after}</div>")
+
+
+def argument_html(position: Position, summaries: list[tuple[str, str]]) -> str:
+    """A position's argument in our words, then each author's version of it.
+
+    ``summaries`` is a list of (author, argument) pairs, from the excerpts.
+    """
+    items = "".join(f"<li><b>{escape(author)}</b>: {escape(argument)}</li>"
+                    for author, argument in summaries)
+    held = "".join(f"<p>{escape(position.summary)}</p>")
+    body = f"<ul>{items}</ul>" if items else "<p><i>No excerpt in the corpus argues this.</i></p>"
+    return (f"<h4>{escape(position.label)}</h4>{held}"
+            f"<p><b>How each author puts it (our summaries):</b></p>{body}")
+
+
+def evidence_profile_line(author: str, evidence: list[Evidence]) -> str:
+    """How one author supports a position, counted by kind of evidence.
+
+    >>> from helpers.records import Evidence
+    >>> print(evidence_profile_line("Ann", [Evidence("assertion", "x", None)] * 2))
+    <li><b>Ann</b>: 2 items: 2 asserts it, with no evidence given</li>
+    """
+    counts = Counter(ev.kind for ev in evidence)
+    parts = ", ".join(f"{counts[k]} {escape(label)}" for k, label in EVIDENCE_KINDS.items()
+                      if counts[k])
+    return f"<li><b>{escape(author)}</b>: {len(evidence)} items: {parts}</li>"
+
+
+def evidence_html(rows: list[tuple[str, Excerpt]], citations: dict[str, Citation]) -> str:
+    """The evidence behind a position, author by author, as escaped HTML.
+
+    ``rows`` is a list of (author, excerpt) pairs.
+    """
+    by_author: dict[str, list[Evidence]] = {}
+    items = []
+    for author, excerpt in rows:
+        by_author.setdefault(author, []).extend(excerpt.evidence)
+        lines = "".join(f"<li>{evidence_line(ev, citations)}</li>" for ev in excerpt.evidence)
+        items.append(f"<li><b>{escape(author)}</b> on “{escape(_short(excerpt.quote))}”"
+                     f"<ul>{lines}</ul></li>")
+    profile = "".join(evidence_profile_line(a, evs) for a, evs in by_author.items())
+    if not items:
+        return "<p><i>No excerpt in the corpus argues this, so there is no evidence to show.</i></p>"
+    return (f"<p><b>At a glance: who argues from evidence, who asserts</b></p><ul>{profile}</ul>"
+            f"<p><b>Item by item</b></p><ul>{''.join(items)}</ul>")
+
+
+def _short(quote: str, words: int = 14) -> str:
+    parts = quote.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
