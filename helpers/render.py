@@ -74,7 +74,7 @@ def context_html(text: str, excerpt: Excerpt, author: str) -> str:
 
     >>> from helpers.records import Excerpt
     >>> text = "One.\\n\\nTwo <b> three four.\\n\\nFive."
-    >>> e = Excerpt("x", "s", "t", "p", "argues", "three", "A.", (), 11, 16)
+    >>> e = Excerpt("x", "s", "t", "p", "argues", "three", "A.", (), 14, 19)
     >>> print(context_html(text, e, "Ann"))
     <div ...>Two &lt;b&gt; <mark><b>[excerpt starts]</b> three <b>[excerpt ends]</b></mark> four.</div>
     """
