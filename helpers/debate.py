@@ -1,0 +1,161 @@
+"""The debate widget: a central question, each side's argument, words and evidence.
+
+The logic is in plain functions (`debate_sections`, `views_summary`) that
+tests call directly; `debate_widget` only arranges ipywidgets around them.
+All revealing is done by Tab and Accordion panels that the browser opens, so
+an executed lesson saved with its widget state still reveals everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from . import render
+
+__all__ = ["PositionSections", "debate_sections", "views_summary", "debate_widget",
+           "NOT_SURE", "STEP_TITLES"]
+
+NOT_SURE = "Not sure yet"
+
+#: The four steps of revealing a position, in order, as the student sees them.
+STEP_TITLES = ("1. The argument, in our words",
+               "2. In the authors' own words",
+               "3. The evidence they cite",
+               "4. Read in context")
+
+
+@dataclass(frozen=True)
+class PositionSections:
+    """The four steps of one position, each as escaped HTML."""
+
+    position_id: str
+    label: str
+    argument: str
+    words: str
+    evidence: str
+    context: str
+    excerpt_count: int
+
+
+def debate_sections(course, theme_id: str) -> list[PositionSections]:
+    """The revealable content of every position of a theme, as HTML strings.
+
+    >>> import helpers
+    >>> sections = debate_sections(helpers.load(), "why-stalin-won")
+    >>> [s.position_id for s in sections]
+    ['social-forces', 'party-machine', 'personality']
+    """
+    theme = course.theme(theme_id)
+    citations = {c.id: c for c in (course.citation(cid) for cid in _cited_ids(course, theme_id))}
+    result = []
+    for position in theme.positions:
+        excerpts = course.excerpts_for(theme_id, position_id=position.id)
+        argued = [e for e in excerpts if e.stance == "argues"]
+        summaries = [(course.author(e.source), e.argument) for e in excerpts]
+        words, contexts = [], []
+        for e in excerpts:
+            source = course.source(e.source)
+            words.append(render.excerpt_html(e, source.short_name, source.title,
+                                             source.date_shown, position.label))
+            contexts.append(f"<p><b>{escape(source.short_name)}</b>, "
+                            f"<i>{escape(source.title)}</i> [{escape(e.id)}]</p>"
+                            + render.context_html(source.text, e, source.short_name))
+        if not excerpts:
+            words = ["<p><i>No author in this corpus argues or reports this position.</i></p>"]
+        elif not argued:
+            words.insert(0, "<p><i>No author in this corpus argues this position; the excerpts "
+                            "below report it in order to describe or reject it.</i></p>")
+        result.append(PositionSections(
+            position_id=position.id, label=position.label,
+            argument=render.argument_html(position, summaries),
+            words="".join(words),
+            evidence=render.evidence_html([(course.author(e.source), e) for e in excerpts],
+                                          citations),
+            context="".join(contexts) or "<p><i>No excerpt to show in context.</i></p>",
+            excerpt_count=len(excerpts)))
+    return result
+
+
+def _cited_ids(course, theme_id: str) -> set[str]:
+    return {ev.citation for e in course.excerpts_for(theme_id) for ev in e.evidence
+            if ev.citation}
+
+
+def views_summary(before: str | None, after: str | None) -> str:
+    """The student's two choices side by side, as escaped HTML.
+
+    >>> print(views_summary("Social forces", "Social forces"))
+    <table ...><tr><th>Before reading</th><th>After reading</th></tr><tr><td>Social forces</td><td>Social forces</td></tr></table><p>You kept your first view.</p>
+    >>> "You changed your mind" in views_summary("A", "B")
+    True
+    """
+    shown_before = escape(before) if before else "<i>not recorded yet</i>"
+    shown_after = escape(after) if after else "<i>not recorded yet</i>"
+    table = ('<table style="border-collapse:collapse" border="1" cellpadding="4">'
+             "<tr><th>Before reading</th><th>After reading</th></tr>"
+             f"<tr><td>{shown_before}</td><td>{shown_after}</td></tr></table>")
+    if not before or not after:
+        verdict = "Record both views to compare them."
+    elif before == after:
+        verdict = "You kept your first view."
+    else:
+        verdict = f"You changed your mind: from “{escape(before)}” to “{escape(after)}”."
+    return f"{table}<p>{verdict}</p>"
+
+
+def debate_widget(course, theme_id: str):
+    """Build the ipywidgets debate for one theme (see `Course.debate`)."""
+    import ipywidgets as widgets
+
+    theme = course.theme(theme_id)
+    sections = debate_sections(course, theme_id)
+    options = [s.label for s in sections] + [NOT_SURE]
+
+    header = widgets.HTML(
+        f"<h3>{escape(theme.title)}</h3><p><b>Central question:</b> {escape(theme.question)}</p>"
+        f"<p>{escape(theme.context)}</p><p><b>The positions:</b></p><ol>"
+        + "".join(f"<li>{escape(s.label)}</li>" for s in sections) + "</ol>")
+
+    def choice(prompt: str, button_text: str):
+        label = widgets.HTML(f"<b>{escape(prompt)}</b>")
+        radio = widgets.RadioButtons(options=options, value=None, description="My view:",
+                                     layout=widgets.Layout(width="auto"))
+        button = widgets.Button(description=button_text, button_style="",
+                                tooltip=button_text, layout=widgets.Layout(width="auto"))
+        return label, radio, button
+
+    before_label, before, before_button = choice(
+        "Before you open the positions: which do you find more convincing?", "Record my first view")
+    after_label, after, after_button = choice(
+        "After reading: which do you find more convincing now?", "Record my view now")
+    recorded = {"before": None, "after": None}
+    summary = widgets.HTML(views_summary(None, None))
+
+    def record(key, radio):
+        def on_click(_button):
+            recorded[key] = radio.value
+            summary.value = views_summary(recorded["before"], recorded["after"])
+        return on_click
+
+    before_button.on_click(record("before", before))
+    after_button.on_click(record("after", after))
+
+    panels = []
+    for s in sections:
+        steps = widgets.Accordion(children=[widgets.HTML(s.argument), widgets.HTML(s.words),
+                                            widgets.HTML(s.evidence), widgets.HTML(s.context)])
+        steps.titles = (STEP_TITLES[0], f"{STEP_TITLES[1]} ({s.excerpt_count} excerpts)",
+                        STEP_TITLES[2], STEP_TITLES[3])
+        panels.append(steps)
+    tabs = widgets.Tab(children=panels)
+    tabs.titles = tuple(f"Position {n}: {s.label}" for n, s in enumerate(sections, start=1))
+    missing = widgets.HTML(f"<p><b>Voices this corpus lacks:</b> {escape(theme.missing_voices)}</p>")
+
+    box = widgets.VBox([header, before_label, before, before_button, tabs, missing,
+                        after_label, after, after_button,
+                        widgets.HTML("<b>Your views side by side:</b>"), summary])
+    # Named handles, so tests (and curious students) can drive the widget.
+    box.parts = {"before": before, "before_button": before_button, "tabs": tabs,
+                 "after": after, "after_button": after_button, "summary": summary}
+    return box
