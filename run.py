@@ -42,7 +42,7 @@ def run(*command: str | Path, **kwargs) -> None:
 
 def install(extras: str) -> None:
     """Create .venv if needed and install the course (editable) with these extras."""
-    if sys.version_info < (3, 10):
+    if sys.version_info < (3, 10):  # noqa: UP036 (tell users of old Pythons clearly)
         sys.exit("This course needs Python 3.10 or newer; this is " + sys.version.split()[0])
     if not PYTHON.exists():
         say(f"creating the virtual environment {VENV.name}/")

@@ -13,7 +13,7 @@ From a terminal::
     python -m helpers dump               # the whole corpus as JSON
 """
 
-from .course import Course, CorpusError, load
+from .course import CorpusError, Course, load
 from .lookup import UnknownIdError
 
 __all__ = ["load", "Course", "CorpusError", "UnknownIdError"]

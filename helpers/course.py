@@ -19,8 +19,7 @@ from .checks import RawCorpus, check_corpus
 from .figures import Figures
 from .lookup import find
 from .reading import bundled_corpus_dir
-from .records import (EVIDENCE_KINDS, Citation, Event, Evidence, Excerpt, Position, Source,
-                      Statistic, Theme)
+from .records import EVIDENCE_KINDS, Citation, Event, Evidence, Excerpt, Position, Source, Statistic, Theme
 from .textmatch import find_quote
 from .widgets import Widgets
 

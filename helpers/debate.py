@@ -86,7 +86,7 @@ def views_summary(before: str | None, after: str | None) -> str:
     """The student's two choices side by side, as escaped HTML.
 
     >>> print(views_summary("Social forces", "Social forces"))
-    <table ...><tr><th>Before reading</th><th>After reading</th></tr><tr><td>Social forces</td><td>Social forces</td></tr></table><p>You kept your first view.</p>
+    <table ...>...<td>Social forces</td><td>Social forces</td></tr></table><p>You kept your first view.</p>
     >>> "You changed your mind" in views_summary("A", "B")
     True
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import sys
-from functools import lru_cache
+from functools import cache
 
 from .reading import Problem, bundled_corpus_dir
 
@@ -41,7 +41,7 @@ def _import_jsonschema():
     return jsonschema
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str):
     jsonschema = _import_jsonschema()
     path = bundled_corpus_dir() / "schema" / f"{kind}.schema.json"

@@ -49,7 +49,7 @@ def test_every_position_excerpt_and_cited_work_can_be_revealed(theme_id):
 
     titles = list(shown)
     assert titles == [f"Position {n}: {p.label}" for n, p in enumerate(theme.positions, 1)]
-    for title, position in zip(titles, theme.positions):
+    for title, position in zip(titles, theme.positions, strict=True):
         argument, words, evidence, context = (shown[title][i] for i in range(4))
         assert escape(position.summary) in argument
         for excerpt in COURSE.excerpts_for(theme_id, position_id=position.id):
