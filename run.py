@@ -33,10 +33,17 @@ def say(message: str) -> None:
     print(f"==> {message}", flush=True)
 
 
-def run(*command: str | Path, **kwargs) -> None:
-    """Run a command, stopping with its exit code if it fails."""
+def run(*command: str | Path, quiet: bool = False, **kwargs) -> None:
+    """Run a command, stopping with its exit code if it fails.
+
+    With quiet=True its output is shown only if it fails.
+    """
+    if quiet:
+        kwargs.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     result = subprocess.run([str(c) for c in command], cwd=HERE, **kwargs)
     if result.returncode != 0:
+        if quiet:
+            print(result.stdout[-5000:])
         sys.exit(result.returncode)
 
 
@@ -59,8 +66,8 @@ def ensure_chromium() -> None:
     say("CI: installing Debian's chromium for the browser tests")
     sudo = [] if os.name != "nt" and os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    run(*sudo, "apt-get", "update", "-qq", env=env)
-    run(*sudo, "apt-get", "install", "-y", "-qq", "chromium", env=env)
+    run(*sudo, "apt-get", "update", "-qq", env=env, quiet=True)
+    run(*sudo, "apt-get", "install", "-y", "-qq", "chromium", env=env, quiet=True)
 
 
 def main(argv: list[str]) -> None:
