@@ -2,7 +2,7 @@
 
 The logic is in plain functions (`debate_sections`, `views_summary`) that
 tests call directly; `debate_widget` only arranges ipywidgets around them.
-All revealing is done by Tab and Accordion panels that the browser opens, so
+All revealing is done by Accordion panels that the browser opens, so
 an executed lesson saved with its widget state still reveals everything.
 """
 
@@ -148,14 +148,16 @@ def debate_widget(course, theme_id: str):
         steps.titles = (STEP_TITLES[0], f"{STEP_TITLES[1]} ({s.excerpt_count} excerpts)",
                         STEP_TITLES[2], STEP_TITLES[3])
         panels.append(steps)
-    tabs = widgets.Tab(children=panels)
-    tabs.titles = tuple(f"Position {n}: {s.label}" for n, s in enumerate(sections, start=1))
+    # One section per position, opened in the browser. (An Accordion rather than
+    # a Tab: tab titles are cut short at a fixed width, and the labels must be read whole.)
+    positions = widgets.Accordion(children=panels)
+    positions.titles = tuple(f"Position {n}: {s.label}" for n, s in enumerate(sections, start=1))
     missing = widgets.HTML(f"<p><b>Voices this corpus lacks:</b> {escape(theme.missing_voices)}</p>")
 
-    box = widgets.VBox([header, before_label, before, before_button, tabs, missing,
+    box = widgets.VBox([header, before_label, before, before_button, positions, missing,
                         after_label, after, after_button,
                         widgets.HTML("<b>Your views side by side:</b>"), summary])
     # Named handles, so tests (and curious students) can drive the widget.
-    box.parts = {"before": before, "before_button": before_button, "tabs": tabs,
+    box.parts = {"before": before, "before_button": before_button, "positions": positions,
                  "after": after, "after_button": after_button, "summary": summary}
     return box

@@ -109,7 +109,8 @@ def evidence_profile_line(author: str, evidence: list[Evidence]) -> str:
     counts = Counter(ev.kind for ev in evidence)
     parts = ", ".join(f"{counts[k]} {escape(label)}" for k, label in EVIDENCE_KINDS.items()
                       if counts[k])
-    return f"<li><b>{escape(author)}</b>: {len(evidence)} items: {parts}</li>"
+    items = "1 item" if len(evidence) == 1 else f"{len(evidence)} items"
+    return f"<li><b>{escape(author)}</b>: {items}: {parts}</li>"
 
 
 def evidence_html(rows: list[tuple[str, Excerpt]], citations: dict[str, Citation]) -> str:

@@ -15,13 +15,13 @@ class Widgets:
     def debate(self, theme_id: str):
         """The debate on one theme: question, positions, and step-by-step reveals.
 
-        Record your first view, open each position's tab and its four steps
+        Record your first view, open each position's section and its four steps
         (the argument, the authors' words, their evidence, the passage in
         context), then record your view again to compare.
 
         >>> import helpers
         >>> widget = helpers.load().debate("socialism-in-one-country")
-        >>> widget.parts["tabs"].titles[0]
+        >>> widget.parts["positions"].titles[0]
         'Position 1: The revolution had to spread or die'
         """
         from .debate import debate_widget

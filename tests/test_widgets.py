@@ -23,12 +23,12 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mini-corpus"
 
 
 def open_everything(debate) -> dict[str, dict[int, str]]:
-    """Open every tab and every step, as a student clicking through; return what is shown."""
-    tabs = debate.parts["tabs"]
+    """Open every position and every step, as a student clicking through; return what is shown."""
+    positions = debate.parts["positions"]  # one section per position
     shown: dict[str, dict[int, str]] = {}
-    for index, title in enumerate(tabs.titles):
-        tabs.selected_index = index
-        steps = tabs.children[index]
+    for index, title in enumerate(positions.titles):
+        positions.selected_index = index
+        steps = positions.children[index]
         shown[title] = {}
         for step in range(len(steps.children)):
             steps.selected_index = step
