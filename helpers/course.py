@@ -76,19 +76,35 @@ class Course(Widgets, Figures):
 
     # --- one record ---------------------------------------------------------
     def source(self, source_id: str) -> Source:
-        """The source with this id, e.g. ``course.source("hallas-stalinism")``."""
+        """The source with this id.
+
+        >>> load().source("williams-militant").date
+        '1997-04-28'
+        """
         return find(self._sources, source_id, "source")
 
     def theme(self, theme_id: str) -> Theme:
-        """The theme with this id, e.g. ``course.theme("why-stalin-won")``."""
+        """The theme with this id.
+
+        >>> load().theme("why-stalin-won").question
+        'Why did Stalin, and not Trotsky, win the power struggle of the 1920s?'
+        """
         return find(self._themes, theme_id, "theme")
 
     def excerpt(self, excerpt_id: str) -> Excerpt:
-        """The excerpt with this id."""
+        """The excerpt with this id.
+
+        >>> load().excerpt("molyneux-river-of-blood").source
+        'molyneux-socialist-worker'
+        """
         return find(self._excerpts, excerpt_id, "excerpt")
 
     def citation(self, citation_id: str) -> Citation:
-        """The citation with this id, e.g. ``course.citation("hallas-note-15")``."""
+        """The citation with this id.
+
+        >>> load().citation("hallas-note-15").work
+        'An Economic History of the USSR'
+        """
         return find(self._citations, citation_id, "citation")
 
     def event(self, event_id: str) -> Event:
@@ -132,7 +148,11 @@ class Course(Widgets, Figures):
 
     # --- tables ---------------------------------------------------------------
     def sources(self) -> pd.DataFrame:
-        """A table of the sources: author, title, publication, date, genre, tradition."""
+        """A table of the sources: author, title, publication, date, genre, tradition.
+
+        >>> load().sources().loc["rfzo47-blog", "date"]
+        'date not stated'
+        """
         rows = [{"id": s.id, "author": s.author, "short name": s.short_name, "title": s.title,
                  "publication": s.publication, "date": s.date_shown, "genre": s.genre,
                  "tradition": s.tradition, "words": len(s.text.split())}
@@ -140,7 +160,11 @@ class Course(Widgets, Figures):
         return pd.DataFrame(rows).set_index("id")
 
     def themes(self) -> pd.DataFrame:
-        """A table of the themes and their central questions."""
+        """A table of the themes and their central questions.
+
+        >>> list(load().themes().index)[:2]
+        ['why-stalin-won', 'democracy-and-bureaucracy']
+        """
         rows = [{"id": t.id, "title": t.title, "question": t.question,
                  "positions": len(t.positions),
                  "excerpts": len(self.excerpts_for(theme_id=t.id))}
@@ -148,7 +172,12 @@ class Course(Widgets, Figures):
         return pd.DataFrame(rows).set_index("id")
 
     def positions(self, theme_id: str | None = None) -> pd.DataFrame:
-        """A table of the positions (of one theme, or all), with who argues each."""
+        """A table of the positions (of one theme, or all), with who argues each.
+
+        >>> table = load().positions("why-stalin-won")
+        >>> table.loc[table["position"] == "personality", "argued by"].item()
+        'no author in the corpus'
+        """
         themes = [self.theme(theme_id)] if theme_id else list(self._themes.values())
         rows = []
         for theme in themes:
@@ -165,7 +194,11 @@ class Course(Widgets, Figures):
                                            "reported by"])
 
     def excerpts(self, theme_id: str | None = None, source_id: str | None = None) -> pd.DataFrame:
-        """A table of the excerpts, optionally for one theme and/or one source."""
+        """A table of the excerpts, optionally for one theme and/or one source.
+
+        >>> set(load().excerpts(source_id="hallas-stalinism")["author"])
+        {'Hallas'}
+        """
         rows = [{"id": e.id, "author": self.author(e.source), "source": e.source,
                  "theme": e.theme, "position": e.position, "stance": e.stance,
                  "quote": e.quote, "argument": e.argument, "evidence items": len(e.evidence)}
@@ -197,7 +230,11 @@ class Course(Widgets, Figures):
         return pd.DataFrame(rows, columns=columns)
 
     def citations(self, source_id: str | None = None, theme_id: str | None = None) -> pd.DataFrame:
-        """A table of the works the authors cite (of one source and/or used on one theme)."""
+        """A table of the works the authors cite (of one source and/or used on one theme).
+
+        >>> load().citations(source_id="hallas-stalinism").loc["hallas-note-02", "cited author"]
+        'E.H. Carr'
+        """
         if source_id is not None:
             self.source(source_id)
         used = None

@@ -38,7 +38,12 @@ def citation_text(citation: Citation) -> str:
 
 
 def evidence_line(evidence: Evidence, citations: dict[str, Citation]) -> str:
-    """One evidence item as escaped HTML: its kind in words, what it is, what is cited."""
+    """One evidence item as escaped HTML: its kind in words, what it is, what is cited.
+
+    >>> from helpers.records import Evidence
+    >>> evidence_line(Evidence("assertion", "No source <given>.", None), {})
+    '<b>asserts it, with no evidence given</b>: No source &lt;given&gt;.'
+    """
     kind = escape(EVIDENCE_KINDS[evidence.kind])
     line = f"<b>{kind}</b>: {escape(evidence.description)}"
     if evidence.citation and evidence.citation in citations:
@@ -90,6 +95,11 @@ def argument_html(position: Position, summaries: list[tuple[str, str]]) -> str:
     """A position's argument in our words, then each author's version of it.
 
     ``summaries`` is a list of (author, argument) pairs, from the excerpts.
+
+    >>> from helpers.records import Position
+    >>> html = argument_html(Position("p", "t", "Label", "Ann argues X."), [("Ann", "Ann: <X>.")])
+    >>> "<li><b>Ann</b>: Ann: &lt;X&gt;.</li>" in html
+    True
     """
     items = "".join(f"<li><b>{escape(author)}</b>: {escape(argument)}</li>"
                     for author, argument in summaries)
@@ -117,6 +127,12 @@ def evidence_html(rows: list[tuple[str, Excerpt]], citations: dict[str, Citation
     """The evidence behind a position, author by author, as escaped HTML.
 
     ``rows`` is a list of (author, excerpt) pairs.
+
+    >>> from helpers.records import Evidence, Excerpt
+    >>> e = Excerpt("x", "s", "t", "p", "argues", "Q.", "A.", (Evidence("event", "1921.", None),),
+    ...             0, 2)
+    >>> "<li><b>Ann</b>: 1 item: 1 points to an event</li>" in evidence_html([("Ann", e)], {})
+    True
     """
     by_author: dict[str, list[Evidence]] = {}
     items = []
