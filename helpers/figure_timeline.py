@@ -45,8 +45,8 @@ def _inverse(x):
 def date_to_x(date: str) -> float:
     """Where a date falls on the time axis, in years (a year alone is drawn at mid-year).
 
-    >>> date_to_x("1921"), date_to_x("1917-10"), date_to_x("1940-08-20")
-    (1921.5, 1917.7916666666667, 1940.6246575342466)
+    >>> [round(date_to_x(d), 2) for d in ("1921", "1917-10", "1940-08-20")]
+    [1921.5, 1917.79, 1940.64]
     """
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 1:
@@ -173,7 +173,7 @@ def draw_timeline(course) -> CourseFigure:
     events = course.all_events()
     fig = new_figure(11, 7.5, layout=None)
     grid = fig.add_gridspec(2, 1, height_ratios=[1.25, 6], hspace=0.04,
-                            left=0.075, right=0.99, top=0.88, bottom=0.075)
+                            left=0.075, right=0.99, top=0.895, bottom=0.075)
     ax = fig.add_subplot(grid[1])
     phase_ax = fig.add_subplot(grid[0], sharex=ax)
     ax.set_xscale("function", functions=(_forward, _inverse))

@@ -92,9 +92,6 @@ class CourseFigure:
                 f'<figcaption><b>{escape(self.title)}.</b> {escape(self.caption)}</figcaption>'
                 f'</figure>')
 
-    def _repr_png_(self) -> bytes:
-        return self.png()
-
     def __repr__(self) -> str:
         return f"{self.title}\n{self.caption}"
 
@@ -109,7 +106,7 @@ class Figures:
 
         >>> import helpers
         >>> fig = helpers.load().timeline()
-        >>> fig.figure.axes[-1].get_xlabel()
+        >>> fig.figure.axes[0].get_xlabel()
         'Year'
         >>> "socialism-in-one-country-adopted" in fig.data.index
         True
