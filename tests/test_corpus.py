@@ -36,20 +36,21 @@ def text_of(source_id: str) -> str:
     return (CORPUS / "texts" / f"{source_id}.txt").read_text(encoding="utf-8")
 
 
-def all_excerpts() -> list[dict]:
+def records(kind: str) -> list[dict]:
+    """Every record of one kind ('excerpts' or 'citations'), each with its source id."""
     found = []
-    for path in sorted((CORPUS / "excerpts").glob("*.yaml")):
+    for path in sorted((CORPUS / kind).glob("*.yaml")):
         data = yaml_file(path)
-        found += [{**e, "source": data["source"]} for e in data["excerpts"]]
+        found += [{**record, "source": data["source"]} for record in data[kind]]
     return found
+
+
+def all_excerpts() -> list[dict]:
+    return records("excerpts")
 
 
 def all_citations() -> list[dict]:
-    found = []
-    for path in sorted((CORPUS / "citations").glob("*.yaml")):
-        data = yaml_file(path)
-        found += [{**c, "source": data["source"]} for c in data["citations"]]
-    return found
+    return records("citations")
 
 
 def test_check_passes_on_the_shipped_corpus():
