@@ -84,3 +84,22 @@ def test_a_student_answers_the_quiz_and_sees_the_score(lab, browser_page):
     expect(notebook.get_by_text("Score: 1 out of 1")).to_be_visible()
     expect(notebook.get_by_text("Clue:", exact=False)).to_be_visible()
     assert not [f for f in WIDGET_FAILURES if f in page.inner_text("body")]
+
+
+def test_the_figure_gallery_shows_every_figure_with_alt_text_and_caption(lab, browser_page):
+    import shutil
+    from pathlib import Path
+
+    page = browser_page
+    gallery = Path(__file__).resolve().parents[2] / "docs" / "figures.ipynb"
+    shutil.copy(gallery, lab["root"] / "figures.ipynb")
+    notebook = open_and_run_all(page, lab, "figures.ipynb")
+    figures = notebook.locator(".jp-OutputArea-output figure img[alt]")
+    expect(figures).to_have_count(6, timeout=120_000)  # five figures, one drawn twice
+    for index in range(6):
+        assert len(figures.nth(index).get_attribute("alt")) > 40
+        box = figures.nth(index).bounding_box()
+        assert box and box["width"] > 300  # drawn, not a broken image
+    expect(notebook.locator("figcaption").first).to_contain_text("events")
+    page.screenshot(path=str(ARTIFACTS / "figures-in-jupyterlab.png"))
+    assert page.errors == []
