@@ -18,6 +18,7 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from .figure_citations import NOT_NAMED, person_of
 from .figures import FONT, OKABE_ITO, CourseFigure, new_figure
+from .lookup import find
 
 __all__ = ["SERIES_TITLES", "draw_statistics"]
 
@@ -152,8 +153,7 @@ def draw_statistics(course, series: str | list[str] | None = None) -> CourseFigu
     known = list(dict.fromkeys(table["series"]))
     wanted = known if series is None else [series] if isinstance(series, str) else list(series)
     for name in wanted:
-        if name not in known:
-            raise KeyError(f"no statistics series '{name}'; the series are: {', '.join(known)}")
+        find({k: k for k in known}, name, "statistics series")  # UnknownIdError, with close matches
     table = table[table["series"].isin(wanted)]
     n = len(wanted)
     if n == 1:

@@ -275,3 +275,8 @@ def test_figures_need_no_display_and_never_touch_pyplot(tmp_path):
     subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True, env=env,
                    timeout=120)
     assert sorted(p.stem for p in tmp_path.glob("*.png")) == sorted(FIGURES)
+
+
+def test_an_unknown_series_is_named_with_close_matches(course):
+    with pytest.raises(KeyError, match="did you mean 'real-wages'"):
+        course.statistics_chart("real-wage")
