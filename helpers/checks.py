@@ -36,6 +36,7 @@ class RawCorpus:
     statistics: list[dict] = field(default_factory=list)
     files: dict[int, str] = field(default_factory=dict)  # id(record) -> display path
     broken_ids: set[str] = field(default_factory=set)  # records already reported as broken
+    unreadable: set[str] = field(default_factory=set)  # kinds with a file that could not be read
 
     def where(self, record: dict) -> str:
         """The file a record came from, as a teacher would type it."""
@@ -49,10 +50,12 @@ def _load_list(raw: RawCorpus, path: Path, kind: str, key: str, problems: list[P
         return None, []
     data = read_yaml(path, problems)
     if data is None:
+        raw.unreadable.add(key)
         return None, []
     found, broken = schema_problems(kind, data, where)
     problems.extend(found)
     if (None, None) in broken:
+        raw.unreadable.add(key)
         return None, []
     records = [r for i, r in enumerate(data[key]) if (key, i) not in broken]
     for list_key, index in broken:
@@ -74,10 +77,12 @@ def _read_sources(raw: RawCorpus, problems: list[Problem]) -> None:
         where = display_path(path)
         data = read_yaml(path, problems)
         if data is None:
+            raw.broken_ids.add(path.stem)  # already reported; don't report its users too
             continue
         found, broken = schema_problems("source", data, where)
         problems.extend(found)
         if broken:
+            raw.broken_ids.add(path.stem)
             if isinstance(data, dict) and isinstance(data.get("id"), str):
                 raw.broken_ids.add(data["id"])
             continue
@@ -111,7 +116,8 @@ def _read_per_source(raw: RawCorpus, folder: str, key: str, problems: list[Probl
         data, records = _load_list(raw, path, key, key, problems)
         if data is None:
             continue
-        if data["source"] in raw.broken_ids:
+        if data["source"] in raw.broken_ids:  # reported already; so are not its records' users
+            raw.broken_ids.update(r["id"] for r in records)
             continue
         if data["source"] not in raw.sources:
             problems.append(Problem(display_path(path), None, "source",
@@ -148,7 +154,9 @@ def _check_excerpts(raw: RawCorpus, problems: list[Problem]) -> None:
     citations = {c["id"]: c for c in raw.citations}
     for ex in raw.excerpts:
         where, eid, sid = raw.where(ex), ex["id"], ex["source"]
-        if ex["theme"] not in themes:
+        if "themes" in raw.unreadable:
+            pass  # themes.yaml is already reported; its ids cannot be checked
+        elif ex["theme"] not in themes:
             problems.append(Problem(where, eid, "theme",
                                     f"unknown theme '{ex['theme']}'" + _close(ex["theme"], themes)))
         elif ex["position"] not in themes[ex["theme"]]:
@@ -160,9 +168,14 @@ def _check_excerpts(raw: RawCorpus, problems: list[Problem]) -> None:
             problems.append(Problem(where, eid, "quote", f"quote not found in source '{sid}'"))
         for n, ev in enumerate(ex["evidence"], start=1):
             cid = ev.get("citation")
-            if cid in raw.broken_ids:
+            if cid in raw.broken_ids or (cid and cid not in citations
+                                         and "citations" in raw.unreadable):
                 continue
-            if cid and cid not in citations:
+            if cid and ev["kind"] == "assertion":
+                problems.append(Problem(where, eid, f"evidence[{n}].citation",
+                                        "an assertion cites nothing: remove the citation, or "
+                                        "give the evidence its kind (e.g. secondary-work)"))
+            elif cid and cid not in citations:
                 problems.append(Problem(where, eid, f"evidence[{n}].citation",
                                         f"unknown citation '{cid}'" + _close(cid, citations)))
             elif cid and citations[cid]["source"] != sid:
@@ -179,7 +192,7 @@ def _check_events_and_statistics(raw: RawCorpus, problems: list[Problem]) -> Non
     excerpts = {e["id"]: e for e in raw.excerpts}
 
     def states(eid: str, year: str, where: str, rid: str, field_name: str) -> None:
-        if eid in raw.broken_ids:
+        if eid in raw.broken_ids or (eid not in excerpts and "excerpts" in raw.unreadable):
             return
         if eid not in excerpts:
             problems.append(Problem(where, rid, field_name,
@@ -198,7 +211,7 @@ def _check_events_and_statistics(raw: RawCorpus, problems: list[Problem]) -> Non
                        f"conflicting_dates[{n}].excerpts")
     for stat in raw.statistics:
         where, eid = raw.where(stat), stat["excerpt"]
-        if eid in raw.broken_ids:
+        if eid in raw.broken_ids or (eid not in excerpts and "excerpts" in raw.unreadable):
             continue
         if eid not in excerpts:
             problems.append(Problem(where, stat["id"], "excerpt",

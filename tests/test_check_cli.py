@@ -85,6 +85,10 @@ CASES = [
                                         "citation: author-note-01", "citation: author-note-1"),
      ["excerpts/test-author.yaml: author-exhausted: evidence[1].citation: unknown citation "
       "'author-note-1' (did you mean 'author-note-01'?)"]),
+    ("assertion with a citation", lambda c: edit(c / "excerpts" / "test-author.yaml",
+                                                 "kind: secondary-work", "kind: assertion"),
+     ["excerpts/test-author.yaml: author-exhausted: evidence[1].citation: an assertion cites "
+      "nothing"]),
     ("unknown source", lambda c: edit(c / "citations" / "test-author.yaml",
                                       "source: test-author", "source: test-autor"),
      ["citations/test-author.yaml: source: unknown source 'test-autor' "
@@ -206,3 +210,19 @@ def test_dump_of_an_invalid_corpus_prints_problems_not_json(tmp_path):
     assert result.returncode == 1
     assert result.stdout == ""
     assert "unknown theme 'nope'" in result.stderr
+
+
+def test_a_file_that_cannot_be_read_is_reported_once_not_by_every_record_using_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURE, corpus)
+    edit(corpus / "themes.yaml", "    title: Why Stalin won\n", "    title: [Why Stalin won\n")
+    edit(corpus / "citations" / "test-author.yaml", "citations:", "citations")
+    edit(corpus / "sources" / "test-author.yaml", "short_name: Author\n", "")
+
+    result = run_helpers("check", "corpus", cwd=tmp_path)
+
+    problems = result.stdout.splitlines()[:-1]
+    assert len(problems) == 3, problems
+    assert problems[0].startswith("corpus/sources/test-author.yaml: test-author: missing field")
+    assert problems[1].startswith("corpus/themes.yaml: line 4: YAML syntax error")
+    assert problems[2].startswith("corpus/citations/test-author.yaml: line 3: YAML syntax error")
