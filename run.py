@@ -78,7 +78,7 @@ def main(argv: list[str]) -> None:
     if command == "lab":
         install("teacher")
         say("starting JupyterLab on the lessons (stop it with Ctrl+C)")
-        run(BIN / "jupyter", "lab", f"--ServerApp.root_dir={HERE}",
+        run(PYTHON, "-m", "jupyter", "lab", f"--ServerApp.root_dir={HERE}",
             "--LabApp.default_url=/lab/tree/lessons", *rest)
     else:
         install("test,teacher")
