@@ -9,12 +9,12 @@ raw records that passed plus all the problems found. It never writes a file.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .faithfulness import faithfulness_problems
+from .lookup import close_matches
 from .reading import Problem, display_path, read_text, read_yaml
 from .schema_check import schema_problems
 from .textmatch import find_quote, normalise_space
@@ -68,7 +68,7 @@ def _load_list(raw: RawCorpus, path: Path, kind: str, key: str, problems: list[P
 
 
 def _close(word: str, options) -> str:
-    matches = difflib.get_close_matches(word, list(options), n=3, cutoff=0.6)
+    matches = close_matches(word, options)
     return f" (did you mean {', '.join(repr(m) for m in matches)}?)" if matches else ""
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import TypeVar
 
-__all__ = ["UnknownIdError", "find"]
+__all__ = ["UnknownIdError", "close_matches", "find"]
 
 T = TypeVar("T")
 
@@ -35,18 +35,26 @@ def find(records: Mapping[str, T], wanted: str, what: str) -> T:
     if wanted in records:
         return records[wanted]
     ids = [str(key) for key in records]
-    same_numbers = [key for key in ids if _numbers_unpadded(key) == _numbers_unpadded(wanted)]
-    close = same_numbers + [key for key in difflib.get_close_matches(str(wanted), ids, n=3,
-                                                                     cutoff=0.5)
-                            if key not in same_numbers]
+    close = close_matches(wanted, ids, cutoff=0.5)
     if not close:
         close = [key for key in ids if str(wanted).lower() in key.lower()][:3]
-    close = close[:3]
     if close:
         hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
     else:
         hint = "the ids are: " + ", ".join(ids)
     raise UnknownIdError(f"no {what} with id {wanted!r}; {hint}")
+
+
+def close_matches(wanted: object, ids, cutoff: float = 0.6) -> list[str]:
+    """Up to three ids close to ``wanted``, best first (used by lookups and the checker).
+
+    >>> close_matches("hallas-note-1", ["hallas-note-01", "hallas-note-11", "x"])
+    ['hallas-note-01', 'hallas-note-11']
+    """
+    ids = [str(key) for key in ids]
+    same_numbers = [key for key in ids if _numbers_unpadded(key) == _numbers_unpadded(wanted)]
+    similar = difflib.get_close_matches(str(wanted), ids, n=3, cutoff=cutoff)
+    return (same_numbers + [key for key in similar if key not in same_numbers])[:3]
 
 
 def _numbers_unpadded(text: object) -> str:
