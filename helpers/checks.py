@@ -16,6 +16,7 @@ from pathlib import Path
 from .faithfulness import faithfulness_problems
 from .lookup import close_matches
 from .reading import Problem, display_path, read_text, read_yaml
+from .rules import content_problems
 from .schema_check import schema_problems
 from .textmatch import find_quote, normalise_space
 
@@ -34,6 +35,7 @@ class RawCorpus:
     citations: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     statistics: list[dict] = field(default_factory=list)
+    glossary: list[dict] = field(default_factory=list)
     files: dict[int, str] = field(default_factory=dict)  # id(record) -> display path
     broken_ids: set[str] = field(default_factory=set)  # records already reported as broken
     unreadable: set[str] = field(default_factory=set)  # kinds with a file that could not be read
@@ -159,7 +161,7 @@ def _check_excerpts(raw: RawCorpus, problems: list[Problem]) -> None:
         elif ex["theme"] not in themes:
             problems.append(Problem(where, eid, "theme",
                                     f"unknown theme '{ex['theme']}'" + _close(ex["theme"], themes)))
-        elif ex["position"] not in themes[ex["theme"]]:
+        elif ex.get("position") and ex["position"] not in themes[ex["theme"]]:
             options = themes[ex["theme"]]
             problems.append(Problem(where, eid, "position",
                                     f"unknown position '{ex['position']}' in theme '{ex['theme']}'"
@@ -243,9 +245,12 @@ def check_corpus(folder: str | Path) -> tuple[RawCorpus, list[Problem]]:
                                required=False)
     _, raw.statistics = _load_list(raw, raw.folder / "statistics.yaml", "statistics",
                                    "statistics", problems, required=False)
+    _, raw.glossary = _load_list(raw, raw.folder / "glossary.yaml", "glossary", "terms",
+                                 problems, required=False)
     _check_ids(raw, problems)
     _check_excerpts(raw, problems)
     _check_events_and_statistics(raw, problems)
+    problems.extend(content_problems(raw))
     if not raw.sources and not any("sources" in p.path for p in problems):
         problems.append(Problem(display_path(raw.folder / "sources"), None, None,
                                 "no sources found"))

@@ -19,7 +19,8 @@ from .checks import RawCorpus, check_corpus
 from .figures import Figures
 from .lookup import find
 from .reading import bundled_corpus_dir
-from .records import EVIDENCE_KINDS, Citation, Event, Evidence, Excerpt, Position, Source, Statistic, Theme
+from .records import (EVIDENCE_KINDS, Citation, Event, Evidence, Excerpt, Flag, Position, Source,
+                      Statistic, Theme)
 from .textmatch import find_quote
 from .widgets import Widgets
 
@@ -298,7 +299,14 @@ def _theme(data: dict) -> Theme:
                       for p in data["positions"])
     return Theme(id=data["id"], title=data["title"], question=" ".join(data["question"].split()),
                  context=" ".join(data["context"].split()), positions=positions,
-                 missing_voices=" ".join(data["missing_voices"].split()))
+                 missing_voices=" ".join(data["missing_voices"].split()),
+                 outside_text=tuple(" ".join(t.split()) for t in data.get("outside_text", [])))
+
+
+def _flag(data: dict) -> Flag:
+    return Flag(status=data["status"], words=" ".join(data.get("words", "").split()),
+                note=" ".join(data["note"].split()),
+                basis=" ".join(data["basis"].split()) if data.get("basis") else None)
 
 
 def _excerpt(data: dict, text: str) -> Excerpt:
@@ -306,13 +314,15 @@ def _excerpt(data: dict, text: str) -> Excerpt:
     evidence = tuple(Evidence(kind=ev["kind"], description=" ".join(ev["description"].split()),
                               citation=ev.get("citation")) for ev in data["evidence"])
     return Excerpt(id=data["id"], source=data["source"], theme=data["theme"],
-                   position=data["position"], stance=data.get("stance", "argues"),
+                   position=data.get("position"), stance=data.get("stance", "argues"),
                    quote=" ".join(data["quote"].split()), argument=" ".join(data["argument"].split()),
-                   evidence=evidence, start=start, end=end)
+                   evidence=evidence, start=start, end=end,
+                   flags=tuple(_flag(f) for f in data.get("flags", [])))
 
 
 def _event(data: dict) -> Event:
     conflicts = tuple((c["date"], tuple(c["excerpts"]), c["note"])
                       for c in data.get("conflicting_dates", []))
     return Event(id=data["id"], date=data["date"], end_date=data.get("end_date"),
-                 label=data["label"], excerpts=tuple(data["excerpts"]), conflicting_dates=conflicts)
+                 label=data["label"], excerpts=tuple(data["excerpts"]), conflicting_dates=conflicts,
+                 flag=_flag(data["flag"]) if data.get("flag") else None)

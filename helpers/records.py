@@ -4,17 +4,45 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["EVIDENCE_KINDS", "Source", "Position", "Theme", "Evidence", "Excerpt",
+__all__ = ["EVIDENCE_KINDS", "FLAG_STATUSES", "Flag", "Source", "Position", "Theme", "Evidence", "Excerpt",
            "Citation", "Event", "Statistic"]
 
 #: Evidence kinds, in the order the course shows them, with a label a student reads.
 EVIDENCE_KINDS = {
     "primary-quotation": "quotes a primary source",
+    "paraphrase": "reports or names a primary source, without quoting it",
     "statistic": "gives a statistic",
     "event": "points to an event",
     "secondary-work": "relies on a historian's work",
     "assertion": "asserts it, with no evidence given",
 }
+
+#: How sure we are that a claim in a source is wrong, with the words a student reads.
+FLAG_STATUSES = {
+    "wrong": "factual error",
+    "disputed": "disputed claim",
+    "not-corroborated": "not corroborated by the other sources",
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Our note on a claim in a source that is wrong or disputed.
+
+    ``words`` are the source's words the flag is about (empty for a whole
+    event); ``note`` gives the accepted fact in our words; ``basis`` names the
+    kind of reference, outside the five texts, where a teacher can check it.
+    """
+
+    status: str
+    words: str
+    note: str
+    basis: str | None
+
+    @property
+    def status_label(self) -> str:
+        """The status in words, e.g. 'disputed claim'."""
+        return FLAG_STATUSES[self.status]
 
 
 @dataclass(frozen=True)
@@ -66,6 +94,7 @@ class Theme:
     context: str
     positions: tuple[Position, ...]
     missing_voices: str
+    outside_text: tuple[str, ...] = ()
 
     def position(self, position_id: str) -> Position:
         """The position with this id (KeyError, with close matches, if none)."""
@@ -95,13 +124,14 @@ class Excerpt:
     id: str
     source: str
     theme: str
-    position: str
+    position: str | None
     stance: str
     quote: str
     argument: str
     evidence: tuple[Evidence, ...]
     start: int
     end: int
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +158,7 @@ class Event:
     label: str
     excerpts: tuple[str, ...]
     conflicting_dates: tuple[tuple[str, tuple[str, ...], str], ...]
+    flag: Flag | None = None
 
     @property
     def year(self) -> int:
