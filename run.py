@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Set up and run the course with nothing but Python 3.10+.
 
-    python3 run.py lab     install the course in .venv/ and open it in JupyterLab
-    python3 run.py test    install the course and its test tools in .venv/ and run every test
+    python3 run.py lab             install the course in .venv/ and open it in JupyterLab
+    python3 run.py test            install the course and its test tools, run every test
+    python3 run.py check [FOLDER]  check the corpus (or a teacher's own corpus folder)
+    python3 run.py dump [FOLDER]   print the whole corpus as JSON, for other tools
+    python3 run.py new FOLDER      start a corpus of your own readings (a starter folder)
 
-Both commands create the virtual environment `.venv/` beside this file the
-first time, and only add what is missing after that. Extra arguments after
-`test` go to pytest (e.g. `python3 run.py test -k corpus`); after `lab`, to
-JupyterLab (e.g. `python3 run.py lab --no-browser`).
+On Windows, type `py run.py ...` instead of `python3 run.py ...`.
+
+The first run creates the virtual environment `.venv/` beside this file and
+installs what the command needs (a few minutes, with a network). Later runs
+install nothing unless pyproject.toml changed, so they start at once and work
+offline. Extra arguments after `test` go to pytest (e.g. `python3 run.py test
+-k corpus`); after `lab`, to JupyterLab (e.g. `python3 run.py lab --no-browser`).
 
 With CI=true, `test` also installs Debian's Chromium (apt-get) when it is
 missing, so that the browser tests run instead of skipping.
@@ -15,17 +21,20 @@ missing, so that the browser tests run instead of skipping.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 VENV = HERE / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / "course-installed.json"
+CORPUS_COMMANDS = {"check", "dump", "new"}
 
 
 def say(message: str) -> None:
@@ -40,23 +49,66 @@ def run(*command: str | Path, quiet: bool = False, **kwargs) -> None:
     """
     if quiet:
         kwargs.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    result = subprocess.run([str(c) for c in command], cwd=HERE, **kwargs)
+    kwargs.setdefault("cwd", HERE)
+    try:
+        result = subprocess.run([str(c) for c in command], **kwargs)
+    except KeyboardInterrupt:
+        sys.exit(130)
     if result.returncode != 0:
         if quiet:
             print(result.stdout[-5000:])
         sys.exit(result.returncode)
 
 
-def install(extras: str) -> None:
-    """Create .venv if needed and install the course (editable) with these extras."""
+def _fingerprint() -> str:
+    """What the environment was built from: pyproject.toml and this Python's version."""
+    digest = hashlib.sha256((HERE / "pyproject.toml").read_bytes())
+    digest.update(sys.version.split()[0].encode())
+    return digest.hexdigest()
+
+
+def _installed_extras() -> set[str] | None:
+    """The extras installed for the current pyproject.toml, or None if it must be reinstalled."""
+    try:
+        stamp = json.loads(STAMP.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if stamp.get("fingerprint") != _fingerprint() or not PYTHON.exists():
+        return None
+    return set(stamp.get("extras", []))
+
+
+def create_venv() -> None:
+    """Create .venv with pip, or explain in one line why this Python cannot."""
+    import venv
+
+    say(f"creating the virtual environment {VENV.name}/")
+    try:
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    except (subprocess.CalledProcessError, OSError) as error:
+        shutil.rmtree(VENV, ignore_errors=True)  # our own half-made folder, nothing else
+        hint = ("on Debian or Ubuntu, install it with: sudo apt install python3-venv"
+                if os.name != "nt" else "reinstall Python from python.org with pip included")
+        sys.exit(f"This Python cannot create a virtual environment ({error.__class__.__name__}); "
+                 f"{hint}, then run this command again.")
+
+
+def install(extras: set[str]) -> None:
+    """Create .venv if needed and install the course (editable) with these extras, once."""
     if sys.version_info < (3, 10):  # noqa: UP036 (tell users of old Pythons clearly)
         sys.exit("This course needs Python 3.10 or newer; this is " + sys.version.split()[0])
+    installed = _installed_extras()
+    if installed is not None and extras <= installed:
+        return  # nothing changed since the last install: start at once, offline
     if not PYTHON.exists():
-        say(f"creating the virtual environment {VENV.name}/")
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        create_venv()
         run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    say(f"installing the course and its packages ({extras}); the first time takes a few minutes")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--editable", f".[{extras}]")
+    wanted = sorted(extras | (installed or set()))
+    target = f".[{','.join(wanted)}]" if wanted else "."
+    say(f"installing the course and its packages ({', '.join(wanted) or 'core'}); the first time "
+        "takes a few minutes")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--editable", target)
+    STAMP.write_text(json.dumps({"fingerprint": _fingerprint(), "extras": wanted}), "utf-8")
 
 
 def ensure_chromium() -> None:
@@ -71,20 +123,23 @@ def ensure_chromium() -> None:
 
 
 def main(argv: list[str]) -> None:
-    """Dispatch `lab` or `test`."""
-    if not argv or argv[0] not in {"lab", "test"}:
+    """Dispatch lab, test, check, dump or new."""
+    if not argv or argv[0] not in {"lab", "test"} | CORPUS_COMMANDS:
         sys.exit(__doc__)
     command, rest = argv[0], argv[1:]
     if command == "lab":
-        install("teacher")
+        install({"teacher"})
         say("starting JupyterLab on the lessons (stop it with Ctrl+C)")
         run(PYTHON, "-m", "jupyter", "lab", f"--ServerApp.root_dir={HERE}",
             "--LabApp.default_url=/lab/tree/lessons", *rest)
-    else:
-        install("test,teacher")
+    elif command == "test":
+        install({"test", "teacher"})
         ensure_chromium()
         say("running the whole test suite")
         run(PYTHON, "-m", "pytest", *rest)
+    else:
+        install(set())
+        run(PYTHON, "-m", "helpers", command, *rest, cwd=Path.cwd())  # FOLDER as the user typed it
 
 
 if __name__ == "__main__":

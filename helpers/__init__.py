@@ -4,17 +4,18 @@ In a lesson::
 
     import helpers
     course = helpers.load()
-    course.themes()                      # the debate themes, as a table
-    course.excerpts("why-stalin-won")    # the authors' own words on one theme
+    course.themes()                            # the debate themes, as a table
+    course.excerpts(theme="why-stalin-won")    # the authors' own words on one theme
+    course.debate("why-stalin-won")            # the debate, step by step
 
-From a terminal::
+From a terminal (in the course folder)::
 
-    python -m helpers check              # validate the corpus
-    python -m helpers dump               # the whole corpus as JSON
+    python3 run.py check [FOLDER]              # validate the corpus (or a teacher's own)
 """
 
 from .course import CorpusError, Course, load
+from .filters import FilterError
 from .lookup import UnknownIdError
 
-__all__ = ["load", "Course", "CorpusError", "UnknownIdError"]
-__version__ = "0.1.0"
+__all__ = ["load", "Course", "CorpusError", "UnknownIdError", "FilterError"]
+__version__ = "0.2.0"

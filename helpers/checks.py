@@ -2,23 +2,24 @@
 
 `check_corpus(folder)` reads every file, checks it against its schema, then
 makes the checks no schema can express: every id referred to exists, every id
-is unique, every quote occurs in its source, every cleaned text is faithful to
-its original capture, every theme has at least two positions. It returns the
-raw records that passed plus all the problems found. It never writes a file.
+is unique, every quote occurs in its source (and where it stops matching if
+not), every cleaned text is faithful to its original capture, every theme has
+at least two positions, and the rules of `rules.py`. It returns the raw
+records that passed plus all the problems found. It never writes a file.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .faithfulness import faithfulness_problems
 from .lookup import close_matches
-from .reading import Problem, display_path, read_text, read_yaml
+from .reading import Problem, YamlFile, display_path, read_text, read_yaml
 from .rules import content_problems
 from .schema_check import schema_problems
-from .textmatch import find_quote, normalise_space
+from .textmatch import explain_mismatch, find_quote, normalise_space
 
 __all__ = ["RawCorpus", "check_corpus"]
 
@@ -36,7 +37,11 @@ class RawCorpus:
     events: list[dict] = field(default_factory=list)
     statistics: list[dict] = field(default_factory=list)
     glossary: list[dict] = field(default_factory=list)
+    phases: list[dict] = field(default_factory=list)
+    series_titles: dict[str, str] = field(default_factory=dict)
+    offsets: dict[str, tuple[int, int]] = field(default_factory=dict)  # excerpt id -> where found
     files: dict[int, str] = field(default_factory=dict)  # id(record) -> display path
+    lines: YamlFile = field(default_factory=YamlFile)
     broken_ids: set[str] = field(default_factory=set)  # records already reported as broken
     unreadable: set[str] = field(default_factory=set)  # kinds with a file that could not be read
 
@@ -44,17 +49,23 @@ class RawCorpus:
         """The file a record came from, as a teacher would type it."""
         return self.files[id(record)]
 
+    def problem(self, record: dict, field_name: str | None, message: str,
+                rid: str | None = None) -> Problem:
+        """A problem with one record (and field), located by file and line."""
+        return Problem(self.where(record), rid or record.get("id"), field_name, message,
+                       line=self.lines.line(record, field_name))
+
 
 def _load_list(raw: RawCorpus, path: Path, kind: str, key: str, problems: list[Problem],
                required: bool = True) -> tuple[dict | None, list[dict]]:
     where = display_path(path)
     if not path.exists() and not required:
         return None, []
-    data = read_yaml(path, problems)
+    data = read_yaml(path, problems, raw.lines)
     if data is None:
         raw.unreadable.add(key)
         return None, []
-    found, broken = schema_problems(kind, data, where)
+    found, broken = schema_problems(kind, data, where, raw.lines)
     problems.extend(found)
     if (None, None) in broken:
         raw.unreadable.add(key)
@@ -77,24 +88,24 @@ def _close(word: str, options) -> str:
 def _read_sources(raw: RawCorpus, problems: list[Problem]) -> None:
     for path in sorted((raw.folder / "sources").glob("*.yaml")):
         where = display_path(path)
-        data = read_yaml(path, problems)
+        data = read_yaml(path, problems, raw.lines)
         if data is None:
             raw.broken_ids.add(path.stem)  # already reported; don't report its users too
             continue
-        found, broken = schema_problems("source", data, where)
+        found, broken = schema_problems("source", data, where, raw.lines)
         problems.extend(found)
         if broken:
             raw.broken_ids.add(path.stem)
             if isinstance(data, dict) and isinstance(data.get("id"), str):
                 raw.broken_ids.add(data["id"])
             continue
+        raw.files[id(data)] = where
         sid = data["id"]
         if sid != path.stem:
-            problems.append(Problem(where, sid, "id", f"id does not match the file name '{path.name}'"))
+            problems.append(raw.problem(data, "id", f"id does not match the file name '{path.name}'"))
         if sid in raw.sources:
-            problems.append(Problem(where, sid, "id", "duplicate source id"))
+            problems.append(raw.problem(data, "id", "duplicate source id"))
             continue
-        raw.files[id(data)] = where
         text = read_text(raw.folder / data["text_file"], problems)
         original = read_text(raw.folder / data["original_file"], problems)
         if text is None or original is None:
@@ -109,8 +120,8 @@ def _read_sources(raw: RawCorpus, problems: list[Problem]) -> None:
             quotes.append(("date_quote", data["date_quote"]))
         for field_name, quote in quotes:
             if find_quote(quote, text) is None:
-                problems.append(Problem(where, sid, field_name,
-                                        f"'{quote[:60]}' not found in the text of '{sid}'"))
+                problems.append(raw.problem(data, field_name, f"'{quote[:60]}' not found in the "
+                                            f"text of '{sid}': {explain_mismatch(quote, text)}"))
 
 
 def _read_per_source(raw: RawCorpus, folder: str, key: str, problems: list[Problem]) -> None:
@@ -118,13 +129,15 @@ def _read_per_source(raw: RawCorpus, folder: str, key: str, problems: list[Probl
         data, records = _load_list(raw, path, key, key, problems)
         if data is None:
             continue
-        if data["source"] in raw.broken_ids:  # reported already; so are not its records' users
+        if data["source"] in raw.broken_ids or data["source"] not in raw.sources:
+            # Its records cannot be checked; nor should their users be told they are missing.
             raw.broken_ids.update(r["id"] for r in records)
-            continue
-        if data["source"] not in raw.sources:
-            problems.append(Problem(display_path(path), None, "source",
-                                    f"unknown source '{data['source']}'"
-                                    + _close(data["source"], raw.sources)))
+            raw.unreadable.add(key)
+            if data["source"] not in raw.broken_ids:
+                problems.append(Problem(display_path(path), None, "source",
+                                        f"unknown source '{data['source']}'"
+                                        + _close(data["source"], raw.sources),
+                                        line=raw.lines.line(data, "source")))
             continue
         for record in records:
             record["source"] = data["source"]
@@ -134,93 +147,144 @@ def _read_per_source(raw: RawCorpus, folder: str, key: str, problems: list[Probl
 def _check_ids(raw: RawCorpus, problems: list[Problem]) -> None:
     records = (list(raw.sources.values()) + raw.themes + raw.excerpts + raw.citations
                + raw.events + raw.statistics)
-    counts = Counter(r["id"] for r in records)
+    first: dict[str, dict] = {}
     for record in records:
-        if counts[record["id"]] > 1:
-            problems.append(Problem(raw.where(record), record["id"], "id",
-                                    f"duplicate id: used {counts[record['id']]} times in the corpus"))
+        rid = record["id"]
+        if rid in first:
+            other = first[rid]
+            line = raw.lines.line(other)
+            problems.append(raw.problem(record, "id", f"duplicate id: already used in "
+                                        f"{raw.where(other)}" + (f" (line {line})" if line else "")
+                                        + "; every id must be unique across the corpus"))
+            raw.broken_ids.add(rid)
+        else:
+            first[rid] = record
+    seen: dict[str, str] = {}
     for theme in raw.themes:
-        positions = Counter(p["id"] for p in theme["positions"])
-        for pid, n in positions.items():
-            if n > 1:
-                problems.append(Problem(raw.where(theme), theme["id"], "positions",
-                                        f"duplicate position id '{pid}'"))
         if len(theme["positions"]) < 2:
-            problems.append(Problem(raw.where(theme), theme["id"], "positions",
-                                    f"has {len(theme['positions'])} position(s); "
-                                    "a debate needs at least two"))
+            problems.append(raw.problem(theme, "positions", f"has {len(theme['positions'])} "
+                                        "position(s); a debate needs at least two"))
+        for position in theme["positions"]:
+            pid = position["id"]
+            if pid in seen:
+                where = "this theme" if seen[pid] == theme["id"] else f"theme '{seen[pid]}'"
+                problems.append(Problem(raw.where(theme), theme["id"], f"positions.{pid}",
+                                        f"duplicate position id: already used in {where}; "
+                                        "position ids must be unique across the corpus",
+                                        line=raw.lines.line(position)))
+            seen.setdefault(pid, theme["id"])
 
 
 def _check_excerpts(raw: RawCorpus, problems: list[Problem]) -> None:
     themes = {t["id"]: {p["id"] for p in t["positions"]} for t in raw.themes}
     citations = {c["id"]: c for c in raw.citations}
     for ex in raw.excerpts:
-        where, eid, sid = raw.where(ex), ex["id"], ex["source"]
+        eid, sid = ex["id"], ex["source"]
         if "themes" in raw.unreadable:
             pass  # themes.yaml is already reported; its ids cannot be checked
         elif ex["theme"] not in themes:
-            problems.append(Problem(where, eid, "theme",
-                                    f"unknown theme '{ex['theme']}'" + _close(ex["theme"], themes)))
+            problems.append(raw.problem(ex, "theme", f"unknown theme '{ex['theme']}'"
+                                        + _close(ex["theme"], themes)))
         elif ex.get("position") and ex["position"] not in themes[ex["theme"]]:
             options = themes[ex["theme"]]
-            problems.append(Problem(where, eid, "position",
-                                    f"unknown position '{ex['position']}' in theme '{ex['theme']}'"
-                                    + _close(ex["position"], options)))
-        if find_quote(ex["quote"], raw.texts[sid]) is None:
-            problems.append(Problem(where, eid, "quote", f"quote not found in source '{sid}'"))
+            problems.append(raw.problem(ex, "position",
+                                        f"unknown position '{ex['position']}' in theme "
+                                        f"'{ex['theme']}'" + _close(ex["position"], options)))
+        found = find_quote(ex["quote"], raw.texts[sid])
+        if found is None:
+            raw.broken_ids.add(eid)
+            problems.append(raw.problem(ex, "quote", f"quote not found in source '{sid}': "
+                                        + explain_mismatch(ex["quote"], raw.texts[sid])))
+        elif eid not in raw.offsets:
+            raw.offsets[eid] = found
         for n, ev in enumerate(ex["evidence"], start=1):
             cid = ev.get("citation")
             if cid in raw.broken_ids or (cid and cid not in citations
                                          and "citations" in raw.unreadable):
                 continue
             if cid and ev["kind"] == "assertion":
-                problems.append(Problem(where, eid, f"evidence[{n}].citation",
-                                        "an assertion cites nothing: remove the citation, or "
-                                        "give the evidence its kind (e.g. secondary-work)"))
+                problems.append(raw.problem(ex, f"evidence[{n}].citation",
+                                            "an assertion cites nothing: remove the citation, or "
+                                            "give the evidence its kind (e.g. secondary-work)"))
             elif cid and cid not in citations:
-                problems.append(Problem(where, eid, f"evidence[{n}].citation",
-                                        f"unknown citation '{cid}'" + _close(cid, citations)))
+                problems.append(raw.problem(ex, f"evidence[{n}].citation",
+                                            f"unknown citation '{cid}'" + _close(cid, citations)))
             elif cid and citations[cid]["source"] != sid:
-                problems.append(Problem(where, eid, f"evidence[{n}].citation",
-                                        f"citation '{cid}' belongs to source "
-                                        f"'{citations[cid]['source']}', not '{sid}'"))
+                problems.append(raw.problem(ex, f"evidence[{n}].citation",
+                                            f"citation '{cid}' belongs to source "
+                                            f"'{citations[cid]['source']}', not '{sid}'"))
     for cit in raw.citations:
-        if find_quote(cit["as_printed"], raw.texts[cit["source"]]) is None:
-            problems.append(Problem(raw.where(cit), cit["id"], "as_printed",
-                                    f"not found in source '{cit['source']}'"))
+        text = raw.texts[cit["source"]]
+        if find_quote(cit["as_printed"], text) is None:
+            problems.append(raw.problem(cit, "as_printed", f"not found in source '{cit['source']}': "
+                                        + explain_mismatch(cit["as_printed"], text)))
 
 
 def _check_events_and_statistics(raw: RawCorpus, problems: list[Problem]) -> None:
     excerpts = {e["id"]: e for e in raw.excerpts}
 
-    def states(eid: str, year: str, where: str, rid: str, field_name: str) -> None:
+    def states(eid: str, year: str, record: dict, field_name: str) -> None:
         if eid in raw.broken_ids or (eid not in excerpts and "excerpts" in raw.unreadable):
             return
         if eid not in excerpts:
-            problems.append(Problem(where, rid, field_name,
-                                    f"unknown excerpt '{eid}'" + _close(eid, excerpts)))
+            problems.append(raw.problem(record, field_name,
+                                        f"unknown excerpt '{eid}'" + _close(eid, excerpts)))
         elif year not in excerpts[eid]["quote"]:
-            problems.append(Problem(where, rid, field_name,
-                                    f"excerpt '{eid}' does not state the year {year}"))
+            problems.append(raw.problem(record, field_name,
+                                        f"excerpt '{eid}' does not state the year {year}"))
 
     for event in raw.events:
-        where = raw.where(event)
         for eid in event["excerpts"]:
-            states(eid, event["date"][:4], where, event["id"], "excerpts")
+            states(eid, event["date"][:4], event, "excerpts")
         for n, conflict in enumerate(event.get("conflicting_dates", []), start=1):
             for eid in conflict["excerpts"]:
-                states(eid, conflict["date"][:4], where, event["id"],
-                       f"conflicting_dates[{n}].excerpts")
+                states(eid, conflict["date"][:4], event, f"conflicting_dates[{n}].excerpts")
     for stat in raw.statistics:
-        where, eid = raw.where(stat), stat["excerpt"]
+        eid = stat["excerpt"]
+        if raw.series_titles and stat["series"] not in raw.series_titles:
+            problems.append(raw.problem(stat, "series", f"unknown series '{stat['series']}'"
+                                        + _close(stat["series"], raw.series_titles)
+                                        + "; list it under 'series:' with its title"))
         if eid in raw.broken_ids or (eid not in excerpts and "excerpts" in raw.unreadable):
             continue
         if eid not in excerpts:
-            problems.append(Problem(where, stat["id"], "excerpt",
-                                    f"unknown excerpt '{eid}'" + _close(eid, excerpts)))
+            problems.append(raw.problem(stat, "excerpt",
+                                        f"unknown excerpt '{eid}'" + _close(eid, excerpts)))
         elif normalise_space(stat["value_as_printed"]) not in normalise_space(excerpts[eid]["quote"]):
-            problems.append(Problem(where, stat["id"], "value_as_printed",
-                                    f"'{stat['value_as_printed']}' is not in excerpt '{eid}'"))
+            problems.append(raw.problem(stat, "value_as_printed",
+                                        f"'{stat['value_as_printed']}' is not in excerpt '{eid}'"))
+
+
+#: Our own prose fields, which must not swallow a field written below them.
+_PROSE = ("argument", "description", "note", "basis", "summary", "context", "label",
+          "missing_voices", "definition", "provenance", "publication")
+_FIELD_NAMES = ("id", "theme", "position", "stance", "quote", "argument", "evidence", "kind",
+                "description", "citation", "flags", "words", "status", "note", "basis", "label",
+                "summary", "date", "end_date", "excerpts", "series", "value", "unit", "year",
+                "term", "also", "definition", "page", "details", "work", "cited_author")
+_SWALLOWED = re.compile(r"(?:^|\s)(" + "|".join(_FIELD_NAMES) + r"):\s+(?:>-?|\||[\"']|"
+                        r"[a-z0-9]+(?:-[a-z0-9]+)+\b|(?:assertion|event|statistic|paraphrase|"
+                        r"argues|reports|narrates|wrong|disputed)\b)")
+
+
+def _swallowed_fields(raw: RawCorpus, record: dict, problems: list[Problem]) -> None:
+    """A field indented under a folded text (>-) becomes part of that text: say so."""
+
+    def visit(mapping: dict, path: str) -> None:
+        for key, value in mapping.items():
+            name = f"{path}.{key}" if path else key
+            if isinstance(value, str) and key in _PROSE and (match := _SWALLOWED.search(value)):
+                problems.append(Problem(raw.where(record), record.get("id"), name,
+                                        f"its text contains '{match.group(1)}:', which looks like "
+                                        "a field swallowed into the text: indent it like the "
+                                        "fields above, not under the text",
+                                        line=raw.lines.line(mapping, key)))
+            elif isinstance(value, list):
+                for n, item in enumerate(value, start=1):
+                    if isinstance(item, dict):
+                        visit(item, f"{name}[{n}]")
+
+    visit(record, "")
 
 
 def check_corpus(folder: str | Path) -> tuple[RawCorpus, list[Problem]]:
@@ -241,15 +305,20 @@ def check_corpus(folder: str | Path) -> tuple[RawCorpus, list[Problem]]:
     _, raw.themes = _load_list(raw, raw.folder / "themes.yaml", "themes", "themes", problems)
     _read_per_source(raw, "excerpts", "excerpts", problems)
     _read_per_source(raw, "citations", "citations", problems)
-    _, raw.events = _load_list(raw, raw.folder / "events.yaml", "events", "events", problems,
-                               required=False)
-    _, raw.statistics = _load_list(raw, raw.folder / "statistics.yaml", "statistics",
-                                   "statistics", problems, required=False)
+    events, raw.events = _load_list(raw, raw.folder / "events.yaml", "events", "events", problems,
+                                    required=False)
+    raw.phases = list((events or {}).get("phases", []))
+    stats, raw.statistics = _load_list(raw, raw.folder / "statistics.yaml", "statistics",
+                                       "statistics", problems, required=False)
+    raw.series_titles = {s["id"]: s["title"] for s in (stats or {}).get("series", [])}
     _, raw.glossary = _load_list(raw, raw.folder / "glossary.yaml", "glossary", "terms",
                                  problems, required=False)
     _check_ids(raw, problems)
     _check_excerpts(raw, problems)
     _check_events_and_statistics(raw, problems)
+    for record in (list(raw.sources.values()) + raw.themes + raw.excerpts + raw.citations
+                   + raw.events + raw.statistics + raw.glossary):
+        _swallowed_fields(raw, record, problems)
     problems.extend(content_problems(raw))
     if not raw.sources and not any("sources" in p.path for p in problems):
         problems.append(Problem(display_path(raw.folder / "sources"), None, None,

@@ -9,29 +9,25 @@ from . import render
 __all__ = ["column_html", "compare_widget"]
 
 
-def column_html(course, source_id: str, theme_id: str) -> str:
+def column_html(records, source_id: str, theme_id: str) -> str:
     """One author's column: header, then each excerpt with its evidence, as escaped HTML.
 
     >>> import helpers
-    >>> html = column_html(helpers.load(), "rfzo47-blog", "why-stalin-won")
+    >>> html = column_html(helpers.load().records, "rfzo47-blog", "why-stalin-won")
     >>> "The blog (rfzo47)" in html and "asserts it, with no evidence given" in html
     True
     """
-    source = course.source(source_id)
-    theme = course.theme(theme_id)
-    citations = {}
-    excerpts = course.excerpts_for(theme_id, source_id)
-    for e in excerpts:
-        for ev in e.evidence:
-            if ev.citation:
-                citations[ev.citation] = course.citation(ev.citation)
+    source = records.source(source_id)
+    theme = records.theme(theme_id)
+    citations = {c.id: c for c in records.citations_used(theme=theme_id, source=source_id)}
+    excerpts = records.excerpts(theme=theme_id, source=source_id)
     head = (f"<h4>{escape(source.short_name)}</h4><p><i>{escape(source.title)}</i>, "
             f"{escape(source.date_shown)}<br>{escape(source.tradition)}</p>")
     if not excerpts:
         return head + f"<p><i>{escape(source.short_name)} does not address this theme.</i></p>"
     parts = [head]
     for e in excerpts:
-        label = theme.position(e.position).label
+        label = theme.position(e.position).label if e.position else None
         evidence = "".join(f"<li>{render.evidence_line(ev, citations)}</li>" for ev in e.evidence)
         parts.append(render.excerpt_html(e, source.short_name, source.title, source.date_shown,
                                          label)
@@ -43,16 +39,19 @@ def column_html(course, source_id: str, theme_id: str) -> str:
     return "".join(parts)
 
 
-def compare_widget(course, source_a: str, source_b: str, theme_id: str):
+def compare_widget(records, source_a: str, source_b: str, theme: str):
     """Build the two-column comparison (see `Course.compare`)."""
     import ipywidgets as widgets
 
-    theme = course.theme(theme_id)
-    columns = [widgets.HTML(column_html(course, sid, theme_id),
+    if source_a == source_b:
+        raise ValueError(f"compare needs two different sources, not {source_a!r} twice: e.g. "
+                         "course.compare('hallas-stalinism', 'battersby-spgb', theme=...)")
+    theme_id, theme = theme, records.theme(theme)
+    columns = [widgets.HTML(column_html(records, sid, theme_id),
                             layout=widgets.Layout(width="50%", padding="0 8px"))
                for sid in (source_a, source_b)]
-    heading = widgets.HTML(f"<h3>{escape(course.author(source_a))} and "
-                           f"{escape(course.author(source_b))} on: {escape(theme.title)}</h3>"
+    heading = widgets.HTML(f"<h3>{escape(records.author(source_a))} and "
+                           f"{escape(records.author(source_b))} on: {escape(theme.title)}</h3>"
                            f"<p><b>Central question:</b> {escape(theme.question)}</p>")
     box = widgets.VBox([heading, widgets.HBox(columns)])
     box.parts = {"left": columns[0], "right": columns[1]}

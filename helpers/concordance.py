@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
+from .table import Table
 
 __all__ = ["kwic_table"]
 
 
-def kwic_table(course, word: str, width: int = 40, source_id: str | None = None) -> pd.DataFrame:
+def kwic_table(records, word: str, width: int = 40, source: str | None = None) -> Table:
     """Every occurrence of ``word`` across the sources, with ``width`` characters each side.
 
     Matches whole words (and words that start with it, so "bureaucra" finds
     "bureaucracy" and "bureaucratic"), ignoring case. Line breaks count as spaces.
 
     >>> import helpers
-    >>> table = kwic_table(helpers.load(), "Thermidor", width=20)
+    >>> table = kwic_table(helpers.load().records, "Thermidor", width=20)
     >>> list(table.columns)
     ['author', 'source', 'left', 'keyword', 'right']
     >>> set(table["author"])
@@ -27,13 +27,13 @@ def kwic_table(course, word: str, width: int = 40, source_id: str | None = None)
     if not isinstance(width, int) or width < 1:
         raise ValueError(f"width must be a positive whole number, not {width!r}")
     pattern = re.compile(r"\b" + re.escape(word.strip()) + r"\w*", re.IGNORECASE)
-    sources = [course.source(source_id)] if source_id else course.all_sources()
+    sources = [records.source(source)] if source else records.sources()
     rows = []
-    for source in sources:
-        text = " ".join(source.text.split())
+    for found in sources:
+        text = " ".join(found.text.split())
         for match in pattern.finditer(text):
-            rows.append({"author": source.short_name, "source": source.id,
+            rows.append({"author": found.short_name, "source": found.id,
                          "left": text[max(0, match.start() - width):match.start()],
                          "keyword": match.group(),
                          "right": text[match.end():match.end() + width]})
-    return pd.DataFrame(rows, columns=["author", "source", "left", "keyword", "right"])
+    return Table(rows, columns=["author", "source", "left", "keyword", "right"])

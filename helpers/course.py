@@ -1,34 +1,42 @@
-"""The course: the whole corpus, loaded, checked and ready to explore.
+"""The course: the corpus, loaded and checked, with the verbs a student uses.
 
 >>> import helpers
 >>> course = helpers.load()
->>> course.source("hallas-stalinism").author
-'Duncan Hallas'
->>> len(course.themes()) >= 7
-True
+>>> course.excerpts(source="williams-militant").loc["williams-trotsky-murder-1940", "author"]
+'Williams'
+
+Every table takes its filters by name (``theme=``, ``source=``, ``position=``)
+and is indexed by record id. One record by id is ``course.records.excerpt(id)``.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 
-import pandas as pd
-
-from .checks import RawCorpus, check_corpus
-from .figures import Figures
-from .lookup import find
+from . import tables
+from .filters import friendly
 from .reading import bundled_corpus_dir
-from .records import (EVIDENCE_KINDS, Citation, Event, Evidence, Excerpt, Flag, Position, Source,
-                      Statistic, Theme)
-from .textmatch import find_quote
-from .widgets import Widgets
+from .store import Records
+from .table import Table
 
-__all__ = ["CorpusError", "Course", "load"]
+__all__ = ["CorpusError", "Course", "load", "check"]
 
 
 class CorpusError(ValueError):
     """The corpus has problems; the message lists them, one per line."""
+
+
+def check(corpus_dir: str | Path | None = None):
+    """Check a corpus folder; return ``(records, problems)``, records None if there are problems.
+
+    The one place where a corpus is read and checked: `load` and the
+    command line (`python3 run.py check`) both use it.
+    """
+    from .checks import check_corpus
+
+    folder = Path(corpus_dir) if corpus_dir is not None else bundled_corpus_dir()
+    raw, problems = check_corpus(folder)
+    return (None if problems else Records(raw)), problems
 
 
 def load(corpus_dir: str | Path | None = None) -> Course:
@@ -38,291 +46,271 @@ def load(corpus_dir: str | Path | None = None) -> Course:
     working directory. Give a folder to load a teacher's own corpus instead.
     Raises `CorpusError` listing every problem if the corpus is not valid.
 
-    >>> course = load()
-    >>> course.excerpt("hallas-thermidor-1935").source
+    >>> load().records.excerpt("hallas-thermidor-1935").source
     'hallas-stalinism'
     """
-    folder = Path(corpus_dir) if corpus_dir is not None else bundled_corpus_dir()
-    raw, problems = check_corpus(folder)
+    records, problems = check(corpus_dir)
     if problems:
+        folder = Path(corpus_dir) if corpus_dir is not None else bundled_corpus_dir()
         lines = "\n".join(str(p) for p in problems)
         raise CorpusError(f"the corpus in {folder} has {len(problems)} problem(s):\n{lines}")
-    return Course(raw)
+    return Course(records)
 
 
-class Course(Widgets, Figures):
-    """Everything in the corpus: tables to analyse, records to look up, widgets and figures.
+class Course:
+    """The course's tables, widgets and figures, over one checked corpus.
 
-    Tables (pandas DataFrames) are methods with plural names and optional
-    filters: ``sources()``, ``themes()``, ``positions()``, ``excerpts()``,
-    ``evidence()``, ``citations()``, ``events()``, ``statistics()``.
-    One record is a method with a singular name: ``source(id)``,
-    ``theme(id)``, ``excerpt(id)``, ``citation(id)``.
+    Tables (filters by name, each optional): ``sources()``, ``themes()``,
+    ``positions(theme=)``, ``excerpts(theme=, source=, position=)``,
+    ``evidence(theme=, source=, position=, kind=)``, ``citations(theme=, source=)``,
+    ``events(theme=, source=)``, ``statistics(series=, source=)``, ``glossary()``,
+    ``claims_to_check(theme=, source=)``, ``kwic(word, source=)``.
+    Widgets: ``debate(theme)``, ``who_said_it(theme=)``, ``compare(a, b, theme=)``,
+    ``in_context(excerpt)``. Figures: ``timeline()``, ``citation_map()``,
+    ``statistics_chart(series=)``, ``stance_map()``, ``evidence_profile()``.
+    Records by id: ``course.records``.
     """
 
-    def __init__(self, raw: RawCorpus):
-        self.folder = raw.folder
-        self._sources = {sid: _source(meta, raw.texts[sid]) for sid, meta in raw.sources.items()}
-        self._themes = {t["id"]: _theme(t) for t in raw.themes}
-        self._excerpts = {e["id"]: _excerpt(e, raw.texts[e["source"]]) for e in raw.excerpts}
-        self._citations = {c["id"]: Citation(**{k: c.get(k) for k in Citation.__annotations__})
-                           for c in raw.citations}
-        self._events = {e["id"]: _event(e) for e in raw.events}
-        self._statistics = {s["id"]: Statistic(**{k: s.get(k) for k in Statistic.__annotations__})
-                            for s in raw.statistics}
+    def __init__(self, records: Records):
+        self.records = records
+        self.folder = records.folder
 
     def __repr__(self) -> str:
-        return (f"<Course: {len(self._sources)} sources, {len(self._themes)} themes, "
-                f"{len(self._excerpts)} excerpts, {len(self._citations)} citations>")
+        r = self.records
+        return (f"<Course: {len(r.sources())} sources, {len(r.themes())} themes, "
+                f"{len(r.excerpts())} excerpts, from {self.folder}>")
 
-    # --- one record ---------------------------------------------------------
-    def source(self, source_id: str) -> Source:
-        """The source with this id.
-
-        >>> load().source("williams-militant").date
-        '1997-04-28'
-        """
-        return find(self._sources, source_id, "source")
-
-    def theme(self, theme_id: str) -> Theme:
-        """The theme with this id.
-
-        >>> load().theme("why-stalin-won").question
-        'Why did Stalin, and not Trotsky, win the power struggle of the 1920s?'
-        """
-        return find(self._themes, theme_id, "theme")
-
-    def excerpt(self, excerpt_id: str) -> Excerpt:
-        """The excerpt with this id.
-
-        >>> load().excerpt("molyneux-river-of-blood").source
-        'molyneux-socialist-worker'
-        """
-        return find(self._excerpts, excerpt_id, "excerpt")
-
-    def citation(self, citation_id: str) -> Citation:
-        """The citation with this id.
-
-        >>> load().citation("hallas-note-15").work
-        'An Economic History of the USSR'
-        """
-        return find(self._citations, citation_id, "citation")
-
-    def event(self, event_id: str) -> Event:
-        """The dated event with this id."""
-        return find(self._events, event_id, "event")
-
-    # --- record lists, for the widgets and figures -----------------------------
-    def all_sources(self) -> list[Source]:
-        """Every source, in corpus order."""
-        return list(self._sources.values())
-
-    def all_themes(self) -> list[Theme]:
-        """Every theme, in the order of the lessons."""
-        return list(self._themes.values())
-
-    def excerpts_for(self, theme_id: str | None = None, source_id: str | None = None,
-                     position_id: str | None = None) -> list[Excerpt]:
-        """The excerpts on a theme, by a source, for a position (each filter optional)."""
-        if theme_id is not None:
-            theme = self.theme(theme_id)
-            if position_id is not None:
-                theme.position(position_id)
-        if source_id is not None:
-            self.source(source_id)
-        return [e for e in self._excerpts.values()
-                if (theme_id is None or e.theme == theme_id)
-                and (source_id is None or e.source == source_id)
-                and (position_id is None or e.position == position_id)]
-
-    def all_events(self) -> list[Event]:
-        """Every dated event, in date order."""
-        return sorted(self._events.values(), key=lambda e: e.date)
-
-    def all_statistics(self) -> list[Statistic]:
-        """Every statistic, in corpus order."""
-        return list(self._statistics.values())
-
-    def author(self, source_id: str) -> str:
-        """The short name of a source's author, e.g. 'Hallas'."""
-        return self.source(source_id).short_name
-
-    # --- tables ---------------------------------------------------------------
-    def sources(self) -> pd.DataFrame:
-        """A table of the sources: author, title, publication, date, genre, tradition.
+    # --- tables -------------------------------------------------------------------------
+    @friendly
+    def sources(self) -> Table:
+        """The sources. Columns: author, short_name, title, publication, date, genre,
+        tradition, words. Index: source id.
 
         >>> load().sources().loc["rfzo47-blog", "date"]
         'date not stated'
         """
-        rows = [{"id": s.id, "author": s.author, "short name": s.short_name, "title": s.title,
-                 "publication": s.publication, "date": s.date_shown, "genre": s.genre,
-                 "tradition": s.tradition, "words": len(s.text.split())}
-                for s in self._sources.values()]
-        return pd.DataFrame(rows).set_index("id")
+        return tables.sources_table(self.records)
 
-    def themes(self) -> pd.DataFrame:
-        """A table of the themes and their central questions.
+    @friendly
+    def themes(self) -> Table:
+        """The debate themes, in lesson order. Columns: title, question, positions
+        (how many), excerpts (how many). Index: theme id.
 
         >>> list(load().themes().index)[:2]
         ['why-stalin-won', 'democracy-and-bureaucracy']
         """
-        rows = [{"id": t.id, "title": t.title, "question": t.question,
-                 "positions": len(t.positions),
-                 "excerpts": len(self.excerpts_for(theme_id=t.id))}
-                for t in self._themes.values()]
-        return pd.DataFrame(rows).set_index("id")
+        return tables.themes_table(self.records)
 
-    def positions(self, theme_id: str | None = None) -> pd.DataFrame:
-        """A table of the positions (of one theme, or all), with who argues each.
+    @friendly
+    def positions(self, *, theme: str | None = None) -> Table:
+        """The positions (of one theme, or all). Columns: theme, label, summary,
+        argued_by (a list of authors), reported_by (a list), excerpts (how many).
+        Index: position id.
 
-        >>> table = load().positions("why-stalin-won")
-        >>> table.loc[table["position"] == "personality", "argued by"].item()
-        'no author in the corpus'
+        >>> load().positions(theme="why-stalin-won").loc["personality", "argued_by"]
+        []
         """
-        themes = [self.theme(theme_id)] if theme_id else list(self._themes.values())
-        rows = []
-        for theme in themes:
-            for p in theme.positions:
-                argued = self.excerpts_for(theme.id, position_id=p.id)
-                holders = sorted({self.author(e.source) for e in argued if e.stance == "argues"})
-                reporters = sorted({self.author(e.source) for e in argued
-                                    if e.stance == "reports"})
-                rows.append({"theme": theme.id, "position": p.id, "label": p.label,
-                             "summary": p.summary,
-                             "argued by": ", ".join(holders) or "no author in the corpus",
-                             "reported by": ", ".join(reporters)})
-        return pd.DataFrame(rows, columns=["theme", "position", "label", "summary", "argued by",
-                                           "reported by"])
+        return tables.positions_table(self.records, theme=theme)
 
-    def excerpts(self, theme_id: str | None = None, source_id: str | None = None) -> pd.DataFrame:
-        """A table of the excerpts, optionally for one theme and/or one source.
+    @friendly
+    def excerpts(self, *, theme: str | None = None, source: str | None = None,
+                 position: str | None = None) -> Table:
+        """The authors' own words. Columns: author, source, theme, position, stance
+        (argues, reports or narrates), quote (whole), argument (our summary),
+        evidence_kinds (a list), flags (a list of claims to check). Index: excerpt id.
 
-        >>> set(load().excerpts(source_id="hallas-stalinism")["author"])
+        >>> set(load().excerpts(source="hallas-stalinism")["author"])
         {'Hallas'}
         """
-        rows = [{"id": e.id, "author": self.author(e.source), "source": e.source,
-                 "theme": e.theme, "position": e.position, "stance": e.stance,
-                 "quote": e.quote, "argument": e.argument, "evidence items": len(e.evidence)}
-                for e in self.excerpts_for(theme_id, source_id)]
-        columns = ["id", "author", "source", "theme", "position", "stance", "quote", "argument",
-                   "evidence items"]
-        return pd.DataFrame(rows, columns=columns).set_index("id")
+        return tables.excerpts_table(self.records, theme=theme, source=source, position=position)
 
-    def evidence(self, theme_id: str | None = None, source_id: str | None = None) -> pd.DataFrame:
-        """A table with one row per piece of evidence: author, claim, kind, cited work.
+    @friendly
+    def evidence(self, *, theme: str | None = None, source: str | None = None,
+                 position: str | None = None, kind: str | None = None) -> Table:
+        """What each claim rests on: one row per piece of evidence. Columns: excerpt,
+        author, source, theme, position, kind, kind_in_words, description, citation,
+        cited_author, cited_work. Index: 'excerpt id/number'.
 
-        >>> table = load().evidence(source_id="rfzo47-blog")
-        >>> sorted(set(table["cited work"]))
+        >>> sorted(set(load().evidence(source="rfzo47-blog")["cited_work"]))
         ['']
         """
-        rows = []
-        for e in self.excerpts_for(theme_id, source_id):
-            for ev in e.evidence:
-                cited = self._citations.get(ev.citation) if ev.citation else None
-                rows.append({"excerpt": e.id, "author": self.author(e.source),
-                             "theme": e.theme, "position": e.position, "claim": e.argument,
-                             "kind": ev.kind, "kind in words": EVIDENCE_KINDS[ev.kind],
-                             "evidence": ev.description,
-                             "cited author": cited.cited_author if cited else "",
-                             "cited work": cited.work if cited else "",
-                             "citation": ev.citation or ""})
-        columns = ["excerpt", "author", "theme", "position", "claim", "kind", "kind in words",
-                   "evidence", "cited author", "cited work", "citation"]
-        return pd.DataFrame(rows, columns=columns)
+        return tables.evidence_table(self.records, theme=theme, source=source, position=position,
+                                     kind=kind)
 
-    def citations(self, source_id: str | None = None, theme_id: str | None = None) -> pd.DataFrame:
-        """A table of the works the authors cite (of one source and/or used on one theme).
+    @friendly
+    def citations(self, *, theme: str | None = None, source: str | None = None) -> Table:
+        """The works the authors cite (all, those used on a theme, or one source's).
+        Columns: cited_by, source, note, cited_author, work, details, page, as_printed,
+        used_in (a list of excerpts). Index: citation id.
 
-        >>> load().citations(source_id="hallas-stalinism").loc["hallas-note-02", "cited author"]
+        >>> load().citations(source="hallas-stalinism").loc["hallas-note-02", "cited_author"]
         'E.H. Carr'
         """
-        if source_id is not None:
-            self.source(source_id)
-        used = None
-        if theme_id is not None:
-            used = {ev.citation for e in self.excerpts_for(theme_id) for ev in e.evidence}
-        rows = [{"id": c.id, "cited by": self.author(c.source), "source": c.source,
-                 "note": c.note, "cited author": c.cited_author, "work": c.work,
-                 "details": c.details or "", "page": c.page or "", "as printed": c.as_printed}
-                for c in self._citations.values()
-                if (source_id is None or c.source == source_id) and (used is None or c.id in used)]
-        columns = ["id", "cited by", "source", "note", "cited author", "work", "details", "page",
-                   "as printed"]
-        table = pd.DataFrame(rows, columns=columns).set_index("id")
-        table["note"] = table["note"].astype("Int64")
-        return table
+        return tables.citations_table(self.records, theme=theme, source=source)
 
-    def events(self) -> pd.DataFrame:
-        """A table of the dated events the sources mention, in date order."""
-        rows = [{"id": e.id, "date": e.date, "label": e.label, "stated in": ", ".join(e.excerpts),
-                 "other dates given": "; ".join(d for d, _, _ in e.conflicting_dates)}
-                for e in self.all_events()]
-        columns = ["id", "date", "label", "stated in", "other dates given"]
-        return pd.DataFrame(rows, columns=columns).set_index("id")
+    @friendly
+    def events(self, *, theme: str | None = None, source: str | None = None) -> Table:
+        """The dated events the sources mention, in date order. Columns: date,
+        end_date, label, stated_by (a list), excerpts (a list), other_dates (a list),
+        dates_note, flag, flag_note. Index: event id.
 
-    def statistics(self) -> pd.DataFrame:
-        """A table of the numbers the sources give, each exactly as printed."""
-        rows = [{**asdict(s), "author": self.author(self.excerpt(s.excerpt).source)}
-                for s in self._statistics.values()]
-        columns = ["id", "series", "label", "year", "value_as_printed", "value", "unit",
-                   "author", "excerpt", "note"]
-        return pd.DataFrame(rows, columns=columns).set_index("id")
+        >>> load().events().loc["october-revolution-1917", "date"]
+        '1917-10'
+        """
+        return tables.events_table(self.records, theme=theme, source=source)
 
-    # --- the whole corpus as plain data (python -m helpers dump) ----------------
-    def to_dict(self) -> dict:
-        """The whole corpus as JSON-ready data; the shape other tools rely on."""
-        return {
-            "sources": [{**asdict(s), "date_shown": s.date_shown} for s in self._sources.values()],
-            "themes": [asdict(t) for t in self._themes.values()],
-            "excerpts": [asdict(e) for e in self._excerpts.values()],
-            "citations": [asdict(c) for c in self._citations.values()],
-            "events": [{**asdict(e), "year": e.year, "conflicting_dates": [
-                {"date": d, "excerpts": list(x), "note": n} for d, x, n in e.conflicting_dates]}
-                for e in self.all_events()],
-            "statistics": [asdict(s) for s in self._statistics.values()],
-        }
+    @friendly
+    def statistics(self, *, series: str | None = None, source: str | None = None) -> Table:
+        """The numbers the sources give. Columns: series, label, year, as_printed
+        (the source's exact words), value, unit, author, source, excerpt, note.
+        Index: statistic id.
 
+        >>> load().statistics(series="real-wages")["as_printed"].tolist()
+        ['1928 = 100', '88.6']
+        """
+        return tables.statistics_table(self.records, series=series, source=source)
 
-def _source(meta: dict, text: str) -> Source:
-    return Source(
-        id=meta["id"], author=meta["author"], short_name=meta["short_name"], title=meta["title"],
-        publication=meta["publication"], genre=meta["genre"], date=meta["date"],
-        date_basis=meta["date_basis"], tradition=meta["tradition"]["label"],
-        tradition_evidence=tuple((e["quote"], e["note"]) for e in meta["tradition"]["evidence"]),
-        outside_text=tuple(meta["outside_text"]), provenance=meta["provenance"], text=text,
-        author_typos=tuple((t["text"], t["note"]) for t in meta.get("author_typos", [])))
+    @friendly
+    def glossary(self) -> Table:
+        """The words the debate needs, in our words. Columns: term, definition.
+        Index: term id.
 
+        >>> load().glossary().loc["kulak", "term"]
+        'kulak'
+        """
+        return tables.glossary_table(self.records)
 
-def _theme(data: dict) -> Theme:
-    positions = tuple(Position(id=p["id"], theme=data["id"], label=p["label"],
-                               summary=" ".join(p["summary"].split()))
-                      for p in data["positions"])
-    return Theme(id=data["id"], title=data["title"], question=" ".join(data["question"].split()),
-                 context=" ".join(data["context"].split()), positions=positions,
-                 missing_voices=" ".join(data["missing_voices"].split()),
-                 outside_text=tuple(" ".join(t.split()) for t in data.get("outside_text", [])))
+    @friendly
+    def claims_to_check(self, *, theme: str | None = None, source: str | None = None) -> Table:
+        """Claims in the sources that are wrong, disputed or not corroborated, with our
+        note on the accepted fact. Columns: record, author, source, theme, words,
+        status, note, basis (where to check it, outside the texts).
 
+        >>> "factual error" in set(load().claims_to_check(source="rfzo47-blog")["status"])
+        True
+        """
+        return tables.claims_table(self.records, theme=theme, source=source)
 
-def _flag(data: dict) -> Flag:
-    return Flag(status=data["status"], words=" ".join(data.get("words", "").split()),
-                note=" ".join(data["note"].split()),
-                basis=" ".join(data["basis"].split()) if data.get("basis") else None)
+    @friendly
+    def kwic(self, word: str, *, source: str | None = None, width: int = 40) -> Table:
+        """Keyword in context: every use of a word across the sources, as a table.
+        Columns: author, source, left, keyword, right.
 
+        >>> list(load().kwic("river of blood")["author"])
+        ['Molyneux']
+        """
+        from .concordance import kwic_table
 
-def _excerpt(data: dict, text: str) -> Excerpt:
-    start, end = find_quote(data["quote"], text)
-    evidence = tuple(Evidence(kind=ev["kind"], description=" ".join(ev["description"].split()),
-                              citation=ev.get("citation")) for ev in data["evidence"])
-    return Excerpt(id=data["id"], source=data["source"], theme=data["theme"],
-                   position=data.get("position"), stance=data.get("stance", "argues"),
-                   quote=" ".join(data["quote"].split()), argument=" ".join(data["argument"].split()),
-                   evidence=evidence, start=start, end=end,
-                   flags=tuple(_flag(f) for f in data.get("flags", [])))
+        return kwic_table(self.records, word, width=width, source=source)
 
+    # --- widgets ------------------------------------------------------------------------
+    @friendly
+    def debate(self, theme: str):
+        """The debate on one theme: question, positions, and step-by-step reveals.
 
-def _event(data: dict) -> Event:
-    conflicts = tuple((c["date"], tuple(c["excerpts"]), c["note"])
-                      for c in data.get("conflicting_dates", []))
-    return Event(id=data["id"], date=data["date"], end_date=data.get("end_date"),
-                 label=data["label"], excerpts=tuple(data["excerpts"]), conflicting_dates=conflicts,
-                 flag=_flag(data["flag"]) if data.get("flag") else None)
+        Record your first view, open each position's section and its four steps
+        (the argument, the authors' words, their evidence, the passage in
+        context), then record your view again to compare.
+
+        >>> widget = load().debate("socialism-in-one-country")
+        >>> widget.parts["positions"].titles[0]
+        'Position 1: The revolution had to spread abroad'
+        """
+        from .debate import debate_widget
+
+        return debate_widget(self.records, theme)
+
+    @friendly
+    def who_said_it(self, *, theme: str | None = None, seed: int | None = None,
+                    length: int = 8):
+        """A quiz: read a passage without its author, pick who wrote it, get a clue.
+
+        >>> load().who_said_it(theme="why-stalin-won", seed=3).parts["quiz"].score_text()
+        'Score: 0 out of 0'
+        """
+        from .quiz import quiz_widget
+
+        return quiz_widget(self.records, theme=theme, seed=seed, length=length)
+
+    @friendly
+    def compare(self, source_a: str, source_b: str, *, theme: str):
+        """Two authors side by side on one theme, with what each cites.
+
+        >>> box = load().compare("hallas-stalinism", "battersby-spgb", theme="trotsky-in-power")
+        >>> "Hallas" in box.parts["left"].value and "Battersby" in box.parts["right"].value
+        True
+        """
+        from .compare import compare_widget
+
+        return compare_widget(self.records, source_a, source_b, theme=theme)
+
+    @friendly
+    def in_context(self, excerpt: str):
+        """The paragraph around an excerpt, with the excerpt marked.
+
+        >>> "[excerpt starts]" in load().in_context("hallas-thermidor-1935").value
+        True
+        """
+        import ipywidgets as widgets
+
+        from .render import context_html
+
+        found = self.records.excerpt(excerpt)
+        source = self.records.source(found.source)
+        return widgets.HTML(context_html(source.text, found, source.short_name))
+
+    # --- figures (matplotlib is imported only when one is drawn) -----------------------
+    def timeline(self):
+        """The dated events the sources mention, with the phases of the struggle.
+
+        Where sources date an event differently, every date is drawn; a claim we
+        flag as wrong or disputed is drawn apart and says so.
+
+        >>> "socialism-in-one-country-adopted" in load().timeline().data.index
+        True
+        """
+        from .figure_timeline import draw_timeline
+
+        return draw_timeline(self.records)
+
+    def citation_map(self):
+        """Who cites whom: each author against the people and works they cite.
+
+        >>> table = load().citation_map().data
+        >>> table[table["author"] == "The blog (rfzo47)"]["work"].tolist()
+        ['cites nothing']
+        """
+        from .figure_citations import draw_citation_map
+
+        return draw_citation_map(self.records)
+
+    @friendly
+    def statistics_chart(self, series: str | list[str] | None = None):
+        """The sources' own numbers: one panel per series (or only the series named).
+
+        >>> load().statistics_chart("real-wages").data["as_printed"].tolist()
+        ['1928 = 100', '88.6']
+        """
+        from .figure_statistics import draw_statistics
+
+        return draw_statistics(self.records, series)
+
+    def stance_map(self):
+        """Where each author stands: every position of every theme, source by source.
+
+        >>> load().stance_map().data.loc["Battersby", "Why Stalin won"]
+        'not addressed'
+        """
+        from .figure_grids import draw_stance_map
+
+        return draw_stance_map(self.records)
+
+    def evidence_profile(self):
+        """How each author supports claims: the evidence of each source, by kind.
+
+        >>> int(load().evidence_profile().data.loc["The blog (rfzo47)", "relies on a historian's work"])
+        0
+        """
+        from .figure_grids import draw_evidence_profile
+
+        return draw_evidence_profile(self.records)

@@ -38,24 +38,24 @@ class PositionSections:
     excerpt_count: int
 
 
-def debate_sections(course, theme_id: str) -> list[PositionSections]:
+def debate_sections(records, theme: str) -> list[PositionSections]:
     """The revealable content of every position of a theme, as HTML strings.
 
     >>> import helpers
-    >>> sections = debate_sections(helpers.load(), "why-stalin-won")
+    >>> sections = debate_sections(helpers.load().records, "why-stalin-won")
     >>> [s.position_id for s in sections]
     ['social-forces', 'party-machine', 'personality']
     """
-    theme = course.theme(theme_id)
-    citations = {c.id: c for c in (course.citation(cid) for cid in _cited_ids(course, theme_id))}
+    found = records.theme(theme)
+    citations = {c.id: c for c in records.citations_used(theme=theme)}
     result = []
-    for position in theme.positions:
-        excerpts = course.excerpts_for(theme_id, position_id=position.id)
+    for position in found.positions:
+        excerpts = records.excerpts(position=position.id)
         argued = [e for e in excerpts if e.stance == "argues"]
-        summaries = [(course.author(e.source), e.argument) for e in excerpts]
+        summaries = [(records.author(e.source), e.argument) for e in excerpts]
         words, contexts = [], []
         for e in excerpts:
-            source = course.source(e.source)
+            source = records.source(e.source)
             words.append(render.excerpt_html(e, source.short_name, source.title,
                                              source.date_shown, position.label))
             contexts.append(f"<p><b>{escape(source.short_name)}</b>, "
@@ -70,16 +70,11 @@ def debate_sections(course, theme_id: str) -> list[PositionSections]:
             position_id=position.id, label=position.label,
             argument=render.argument_html(position, summaries),
             words="".join(words),
-            evidence=render.evidence_html([(course.author(e.source), e) for e in excerpts],
+            evidence=render.evidence_html([(records.author(e.source), e) for e in excerpts],
                                           citations),
             context="".join(contexts) or "<p><i>No excerpt to show in context.</i></p>",
             excerpt_count=len(excerpts)))
     return result
-
-
-def _cited_ids(course, theme_id: str) -> set[str]:
-    return {ev.citation for e in course.excerpts_for(theme_id) for ev in e.evidence
-            if ev.citation}
 
 
 def views_summary(before: str | None, after: str | None) -> str:
@@ -104,12 +99,12 @@ def views_summary(before: str | None, after: str | None) -> str:
     return f"{table}<p>{verdict}</p>"
 
 
-def debate_widget(course, theme_id: str):
+def debate_widget(records, theme_id: str):
     """Build the ipywidgets debate for one theme (see `Course.debate`)."""
     import ipywidgets as widgets
 
-    theme = course.theme(theme_id)
-    sections = debate_sections(course, theme_id)
+    theme = records.theme(theme_id)
+    sections = debate_sections(records, theme_id)
     options = [s.label for s in sections] + [NOT_SURE]
 
     header = widgets.HTML(

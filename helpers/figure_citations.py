@@ -1,6 +1,6 @@
 """Who cites whom: each author against the people and works they cite.
 
-A grid: the five sources down the side, the people they cite (or quote)
+A grid: the sources down the side, the people they cite (or quote)
 across the top, the number of citations written in each cell. The people are
 grouped by name (``person_of``): "V.I. Lenin" and "Lenin" are one column,
 and a work whose author is not named counts under its title. A source that
@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import ListedColormap
 
-from .figures import FONT, CourseFigure, new_figure
+from .figure_base import FONT, CourseFigure, corpus_file, new_figure, plural
+from .tables import citations_table, evidence_table
 
 __all__ = ["person_of", "citation_table", "draw_citation_map"]
 
@@ -58,15 +59,14 @@ def person_of(cited_author: str, work: str) -> str:
 PRIMARY, SECONDARY = "quoted as a primary source", "relied on as a historian or commentator"
 
 
-def _roles(course) -> dict[str, str]:
+def _roles(records) -> dict[str, str]:
     """Each cited person's role: a historian or commentator if any author relies on
     them as a 'secondary-work' piece of evidence, else a primary source."""
-    cites = course.citations()
     roles: dict[str, str] = {}
-    for _, row in course.evidence().iterrows():
+    for _, row in evidence_table(records).iterrows():
         if row["citation"]:
-            cited = cites.loc[row["citation"]]
-            person = person_of(cited["cited author"], cited["work"])
+            cited = records.citation(row["citation"])
+            person = person_of(cited.cited_author, cited.work)
             if row["kind"] == "secondary-work" or roles.get(person) == SECONDARY:
                 roles[person] = SECONDARY
             else:
@@ -74,45 +74,49 @@ def _roles(course) -> dict[str, str]:
     return roles
 
 
-def citation_table(course) -> pd.DataFrame:
+def citation_table(records) -> pd.DataFrame:
     """One row per author, cited person and work, with how many times it is cited."""
-    cites = course.citations()
-    roles = _roles(course)
+    cites = citations_table(records)
+    roles = _roles(records)
     rows = []
-    for source in course.all_sources():
+    for source in records.sources():
         mine = cites[cites["source"] == source.id]
         if mine.empty:
-            rows.append({"author": source.short_name, "cited person": NOTHING, "cited as": "",
-                         "cited author": NOTHING, "work": NOTHING, "count": 0})
+            rows.append({"author": source.short_name, "cited_person": NOTHING, "cited_as": "",
+                         "cited_author": NOTHING, "work": NOTHING, "count": 0})
             continue
-        groups = mine.groupby(["cited author", "work"], sort=False).size()
+        groups = mine.groupby(["cited_author", "work"], sort=False).size()
         for (who, work), count in groups.items():
             person = person_of(who, work)
-            rows.append({"author": source.short_name, "cited person": person,
-                         "cited as": roles.get(person, PRIMARY), "cited author": who,
+            rows.append({"author": source.short_name, "cited_person": person,
+                         "cited_as": roles.get(person, PRIMARY), "cited_author": who,
                          "work": work, "count": int(count)})
-    return pd.DataFrame(rows, columns=["author", "cited person", "cited as", "cited author",
+    return pd.DataFrame(rows, columns=["author", "cited_person", "cited_as", "cited_author",
                                        "work", "count"])
 
 
-def draw_citation_map(course) -> CourseFigure:
+def draw_citation_map(records) -> CourseFigure:
     """Draw the citation grid (see `Course.citation_map`)."""
-    table = citation_table(course)
-    authors = [s.short_name for s in course.all_sources()]
+    table = citation_table(records)
+    authors = [s.short_name for s in records.sources()]
     cited = table[table["count"] > 0]
-    totals = cited.groupby("cited person")["count"].sum()
-    spread = cited.groupby("cited person")["author"].nunique()
-    role = dict(zip(cited["cited person"], cited["cited as"], strict=True))
+    totals = cited.groupby("cited_person")["count"].sum()
+    spread = cited.groupby("cited_person")["author"].nunique()
+    role = dict(zip(cited["cited_person"], cited["cited_as"], strict=True))
     people = sorted(totals.index, key=lambda p: (role[p] == SECONDARY, p == NOT_NAMED,
                                                  -spread[p], -totals[p], p))
     n_primary = sum(role[p] == PRIMARY for p in people)
-    grid = (cited.pivot_table(index="author", columns="cited person", values="count",
+    grid = (cited.pivot_table(index="author", columns="cited_person", values="count",
                               aggfunc="sum", fill_value=0)
             .reindex(index=authors, columns=people, fill_value=0))
     fig = new_figure(11, 6.2)
     ax = fig.add_subplot()
     values = grid.to_numpy()
-    ax.imshow(np.minimum(values, 4), cmap=_BLUES, vmin=0, vmax=4, aspect="auto")
+    if people:
+        ax.imshow(np.minimum(values, 4), cmap=_BLUES, vmin=0, vmax=4, aspect="auto")
+    else:  # nobody cites anything: keep one empty column for the words below
+        ax.set_xlim(-0.5, 0.5)
+        ax.set_ylim(len(authors) - 0.5, -0.5)
     for i, author in enumerate(authors):
         if values[i].sum() == 0:
             ax.text(len(people) / 2 - 0.5, i, f"{author} {NOTHING}: no work or person is "
@@ -146,11 +150,13 @@ def draw_citation_map(course) -> CourseFigure:
                  "darker cells: more citations", fontsize=FONT, loc="left", pad=28)
     fig.suptitle(title, fontsize=FONT + 5, fontweight="bold", x=0.01, ha="left")
     nothing = [a for i, a in enumerate(authors) if values[i].sum() == 0]
-    caption = (f"Counts of the {int(table['count'].sum())} citations in corpus/citations/ "
-               f"(one file per source), grouped by the person or work cited; the table (.data) "
-               f"lists every work. A person counts as a historian or commentator when an "
-               f"author relies on their work as secondary evidence (corpus/excerpts/). "
-               f"{' and '.join(nothing) or 'No author'} cites nothing. "
+    nobody = (f"{' and '.join(nothing)} {'cites' if len(nothing) == 1 else 'cite'} nothing. "
+              if nothing else "Every author cites something. ")
+    caption = (f"Counts of the {plural(int(table['count'].sum()), 'citation')} in "
+               f"{corpus_file(records, 'citations/')} (one file per source), grouped by the "
+               f"person or work cited; the table (.data) lists every work. A person counts as a "
+               f"historian or commentator when an author relies on their work as secondary "
+               f"evidence ({corpus_file(records, 'excerpts/')}). {nobody}"
                f"'{NOT_NAMED}' gathers quotations whose speaker and work the author does "
                "not name.")
     parts = []

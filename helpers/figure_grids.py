@@ -1,7 +1,7 @@
 """Two grids of the authors: where each stands on each theme, and how each argues.
 
-`draw_stance_map` lays every position of every theme against the five
-sources; a cell says in words whether the source argues the position or only
+`draw_stance_map` lays every position of every theme against the sources; a cell
+says in words whether the source argues the position or only
 reports it (states it to describe or reject it), and how many excerpts do so.
 Its table is the short form: sources by themes, each cell the positions taken.
 
@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch, Rectangle
 
-from .figures import FONT, HATCHES, OKABE_ITO, CourseFigure, new_figure
+from .figure_base import FONT, HATCHES, OKABE_ITO, CourseFigure, corpus_file, new_figure, plural
 from .records import EVIDENCE_KINDS
+from .tables import evidence_table
 
 __all__ = ["stance_table", "draw_stance_map", "draw_evidence_profile"]
 
@@ -27,27 +28,31 @@ NOT_ADDRESSED = "not addressed"
 _PALE_ORANGE = "#fde3b0"  # a tint of Okabe-Ito orange, light enough for black text
 
 
-def _stances(course, theme, source) -> dict[str, dict[str, int]]:
-    """For one theme and source: position id -> {"argues": n, "reports": n}."""
+def _stances(records, theme, source) -> dict[str, dict[str, int]]:
+    """For one theme and source: position id -> {"argues": n, "reports": n}.
+
+    Excerpts that only narrate (no position) count under the key None.
+    """
     found: dict[str, dict[str, int]] = {}
-    for e in course.excerpts_for(theme.id, source.id):
-        counts = found.setdefault(e.position, {"argues": 0, "reports": 0})
+    for e in records.excerpts(theme=theme.id, source=source.id):
+        counts = found.setdefault(e.position, {"argues": 0, "reports": 0, "narrates": 0})
         counts[e.stance] += 1
     return found
 
 
-def stance_table(course) -> pd.DataFrame:
+def stance_table(records) -> pd.DataFrame:
     """Sources by themes; each cell the positions the source argues, then those it reports.
 
     >>> import helpers
-    >>> stance_table(helpers.load()).loc["Molyneux", "Why Stalin won"]
-    'Social forces, not personalities (reports: A clash of personalities)'
+    >>> stance_table(helpers.load().records).loc["Molyneux", "Why Stalin won"]
+    'Social forces decided it (reports: Personality and tactics decided it)'
     """
     table = {}
-    for source in course.all_sources():
+    for source in records.sources():
         row = {}
-        for theme in course.all_themes():
-            found = _stances(course, theme, source)
+        for theme in records.themes():
+            found = _stances(records, theme, source)
+            found.pop(None, None)
             argued = [theme.position(p).label for p, n in found.items() if n["argues"]]
             reported = [theme.position(p).label for p, n in found.items()
                         if n["reports"] and not n["argues"]]
@@ -60,13 +65,13 @@ def stance_table(course) -> pd.DataFrame:
 
 
 def _cell_text(counts: dict[str, int]) -> str:
-    parts = [f"{kind} {n}" for kind, n in counts.items() if n]
+    parts = [f"{kind} {n}" for kind, n in counts.items() if n and kind != "narrates"]
     return " + ".join(parts)
 
 
-def draw_stance_map(course) -> CourseFigure:
+def draw_stance_map(records) -> CourseFigure:
     """Draw the stance map (see `Course.stance_map`)."""
-    sources, themes = course.all_sources(), course.all_themes()
+    sources, themes = records.sources(), records.themes()
     rows = []  # (kind, theme, position or None)
     for theme in themes:
         rows.append(("theme", theme, None))
@@ -82,14 +87,14 @@ def draw_stance_map(course) -> CourseFigure:
             labels.append(theme.title)
             ax.axhspan(y - 0.5, y + 0.5, color="#e8e8e8", linewidth=0)
             for x, source in enumerate(sources):
-                if not _stances(course, theme, source):
+                if not _stances(records, theme, source):
                     ax.text(x, y + 0.5 + len(theme.positions) / 2, NOT_ADDRESSED, ha="center",
                             va="center", fontsize=FONT, style="italic", color="#555555")
             continue
         labels.append("\u2003" + textwrap.shorten(position.label, 58, placeholder="\u2026"))
         for x, source in enumerate(sources):
-            counts = _stances(course, theme, source).get(position.id)
-            if not counts:
+            counts = _stances(records, theme, source).get(position.id)
+            if not counts or not (counts["argues"] or counts["reports"]):
                 continue
             argues = counts["argues"] > 0
             ax.add_patch(Rectangle((x - 0.47, y - 0.45), 0.94, 0.9, linewidth=0.8,
@@ -118,30 +123,32 @@ def draw_stance_map(course) -> CourseFigure:
                         Patch(facecolor=report, edgecolor="black", hatch="//",
                               label="reports n: states the view, to describe or reject it")],
                loc="outside lower center", ncol=2, fontsize=FONT, frameon=False)
-    title = "Where each author stands: positions on the seven themes"
+    title = f"Where each author stands: positions on {plural(len(themes), 'theme')}"
     fig.suptitle(title, fontsize=FONT + 5, fontweight="bold", x=0.01, ha="left")
-    table = stance_table(course)
-    caption = (f"Each cell counts the excerpts (corpus/excerpts/) in which a source argues or "
-               f"reports a position of a theme (corpus/themes.yaml); '{NOT_ADDRESSED}' means "
-               f"no excerpt of that source is on the theme. The table (.data) gives the same "
-               f"in words, sources by themes.")
-    alt_text = "A grid of the five sources against the positions of seven themes. " + " ".join(
+    table = stance_table(records)
+    caption = (f"Each cell counts the excerpts ({corpus_file(records, 'excerpts/')}) in which a "
+               f"source argues or reports a position of a theme "
+               f"({corpus_file(records, 'themes.yaml')}); '{NOT_ADDRESSED}' means no excerpt of "
+               f"that source is on the theme. The table (.data) gives the same in words, sources "
+               f"by themes.")
+    alt_text = (f"A grid of {plural(len(sources), 'source')} against the positions of "
+                f"{plural(len(themes), 'theme')}. ") + " ".join(
         f"{source}: " + "; ".join(f"{theme}: {text}" for theme, text in cells.items()) + "."
         for source, cells in table.iterrows())
     return CourseFigure(fig, title, caption, table, alt_text)
 
 
-def draw_evidence_profile(course) -> CourseFigure:
+def draw_evidence_profile(records) -> CourseFigure:
     """Draw the evidence profile (see `Course.evidence_profile`)."""
-    evidence = course.evidence()
-    names = [s.short_name for s in course.all_sources()]
+    evidence = evidence_table(records)
+    names = [s.short_name for s in records.sources()]
     counts = (evidence.groupby(["author", "kind"]).size().unstack(fill_value=0)
               .reindex(index=names, columns=list(EVIDENCE_KINDS), fill_value=0))
     counts.columns = list(EVIDENCE_KINDS.values())
     counts.index.name = "author"
     shares = counts.div(counts.sum(axis=1).replace(0, 1), axis=0)
-    colours = [OKABE_ITO[c] for c in ("blue", "bluish green", "sky blue", "orange",
-                                      "vermillion")]
+    colours = [OKABE_ITO[c] for c in ("blue", "reddish purple", "bluish green", "sky blue",
+                                      "orange", "vermillion")]
     fig = new_figure(12, 5.8)
     left, right = fig.subplots(1, 2, sharey=True)
     y = np.arange(len(names))[::-1]
@@ -181,9 +188,10 @@ def draw_evidence_profile(course) -> CourseFigure:
     title = "Evidence profile: how each author supports their claims"
     fig.suptitle(title, fontsize=FONT + 5, fontweight="bold", x=0.01, ha="left")
     table = counts.assign(total=totals)
-    caption = (f"The {int(totals.sum())} pieces of evidence recorded for the excerpts in "
-               "corpus/excerpts/, by kind, for each source. 'Asserts' means the author gives "
-               "no evidence for that claim: a finding about the text, not a fault of the record.")
+    caption = (f"The {plural(int(totals.sum()), 'piece')} of evidence recorded for the excerpts "
+               f"in {corpus_file(records, 'excerpts/')}, by kind, for each source. 'Asserts' "
+               "means the author gives no evidence for that claim: a finding about the text, "
+               "not a fault of the record.")
     alt_text = "Stacked bars of the evidence each source uses, by kind. " + " ".join(
         f"{name}: {int(totals[name])} pieces; " + ", ".join(
             f"{label} {int(counts.loc[name, label])} ({shares.loc[name, label]:.0%})"

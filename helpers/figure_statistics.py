@@ -16,27 +16,20 @@ import textwrap
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
+from .figure_base import FONT, OKABE_ITO, CourseFigure, corpus_file, new_figure, plural
 from .figure_citations import NOT_NAMED, person_of
-from .figures import FONT, OKABE_ITO, CourseFigure, new_figure
 from .lookup import find
+from .tables import statistics_table
 
-__all__ = ["SERIES_TITLES", "draw_statistics"]
+__all__ = ["draw_statistics"]
 
-#: Panel titles for the course's series (any other series is titled from its id).
-SERIES_TITLES = {
-    "industrial-output": "Industrial output, against 1913",
-    "party-membership": "Communist Party members",
-    "real-wages": "Real wages (1928 = 100)",
-    "nep-incomes": "Monthly incomes under the NEP",
-    "nep-unemployment": "Unemployment under the NEP",
-    "marketed-grain": "Who grew the grain sold",
-    "civil-war": "The civil war, in proportions",
-}
 _BAR = OKABE_ITO["blue"]
 
 
-def _title(series: str) -> str:
-    return SERIES_TITLES.get(series, series.replace("-", " ").capitalize())
+def _titler(records):
+    """A series' title, as statistics.yaml gives it under 'series:' (else from its id)."""
+    return lambda series: records.series_titles.get(series,
+                                                    series.replace("-", " ").capitalize())
 
 
 def _wrap(text: str, width: int) -> str:
@@ -44,7 +37,7 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _quoted(row) -> str:
-    return f"\u201c{row['value_as_printed']}\u201d"
+    return f"\u201c{row['as_printed']}\u201d"
 
 
 def _when(row) -> str:
@@ -53,15 +46,15 @@ def _when(row) -> str:
     return tail if re.search(r"\d{4}", tail) else str(int(row["year"]))
 
 
-def _credit(course, excerpt_ids) -> str:
+def _credit(records, excerpt_ids) -> str:
     """Who gives the numbers: the author, and whom they take them from."""
     authors, sources = [], []
     for eid in excerpt_ids:
-        excerpt = course.excerpt(eid)
-        authors.append(course.author(excerpt.source))
+        excerpt = records.excerpt(eid)
+        authors.append(records.author(excerpt.source))
         for ev in excerpt.evidence:
             if ev.citation:
-                cited = course.citation(ev.citation)
+                cited = records.citation(ev.citation)
                 sources.append(person_of(cited.cited_author, cited.work))
     sources = [s for s in dict.fromkeys(sources) if s != NOT_NAMED]
     return (", ".join(dict.fromkeys(authors))
@@ -124,15 +117,15 @@ def _single(ax, row) -> None:
             ha="center", va="center", fontsize=FONT, transform=ax.transAxes)
 
 
-def _panel(course, ax, series: str, rows: pd.DataFrame) -> None:
+def _panel(records, ax, series: str, rows: pd.DataFrame) -> None:
     if len(rows) == 1:
         _single(ax, rows.iloc[0])
     elif rows["year"].notna().all() and rows["unit"].nunique() == 1:
         _timed(ax, rows)
     else:
         _bars(ax, rows, share=(rows["unit"] == "share").all())
-    ax.set_title(_wrap(_title(series), 24) + "\n" + _wrap(
-        f"({_credit(course, rows['excerpt'].unique())})", 24), fontsize=FONT + 1, loc="left")
+    ax.set_title(_wrap(_titler(records)(series), 24) + "\n" + _wrap(
+        f"({_credit(records, rows['excerpt'].unique())})", 24), fontsize=FONT + 1, loc="left")
     ax.tick_params(labelsize=FONT)
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
@@ -147,9 +140,13 @@ def _notes(rows: pd.DataFrame, width: int) -> str:
                      for _, row in rows.iterrows() if _has_note(row))
 
 
-def draw_statistics(course, series: str | list[str] | None = None) -> CourseFigure:
+def draw_statistics(records, series: str | list[str] | None = None) -> CourseFigure:
     """Draw the statistics chart (see `Course.statistics_chart`)."""
-    table = course.statistics().reset_index()
+    _title = _titler(records)
+    table = statistics_table(records).reset_index()
+    if table.empty:
+        raise ValueError(f"there are no numbers to chart: {corpus_file(records, 'statistics.yaml')}"
+                         " has none")
     known = list(dict.fromkeys(table["series"]))
     wanted = known if series is None else [series] if isinstance(series, str) else list(series)
     for name in wanted:
@@ -174,25 +171,26 @@ def draw_statistics(course, series: str | list[str] | None = None) -> CourseFigu
             ax.text(0, 0.95, _wrap("\u201cQuoted words\u201d are the numbers exactly as the "
                                    "source prints them. The sources' caveats are in the "
                                    "caption; a single series, e.g. "
-                                   "course.statistics_chart(\"real-wages\"), prints them "
+                                   f"course.statistics_chart(\"{wanted[0]}\"), prints them "
                                    "beside its chart.", 26),
                     va="top", fontsize=FONT, transform=ax.transAxes)
     for ax, name in zip(axes, wanted, strict=False):
-        _panel(course, ax, name, table[table["series"] == name])
+        _panel(records, ax, name, table[table["series"] == name])
     title = ("The sources' own numbers" if n > 1
              else f"The sources' own numbers: {_title(wanted[0])}")
     fig.suptitle(title, fontsize=FONT + 5, fontweight="bold", x=0.01, ha="left")
     authors = sorted(table["author"].unique())
     caveats = " ".join(f"{row['label']}: {row['note']}" for _, row in table.iterrows()
                        if _has_note(row))
-    caption = (f"{len(table)} numbers from corpus/statistics.yaml, each printed in an excerpt by "
+    caption = (f"{plural(len(table), 'number')} from {corpus_file(records, 'statistics.yaml')}, "
+               f"each printed in an excerpt by "
                f"{', '.join(authors)} (excerpts: {', '.join(sorted(table['excerpt'].unique()))}); "
                f"the labels quote the source's own words. Caveats: {caveats or 'none stated.'}")
-    data = table.set_index("id")[["series", "label", "year", "value_as_printed", "value", "unit",
+    data = table.set_index("id")[["series", "label", "year", "as_printed", "value", "unit",
                                   "author", "excerpt", "note"]]
     alt_text = "Bar charts of the numbers the sources give. " + " ".join(
-        f"{_title(name)} ({_credit(course, table[table['series'] == name]['excerpt'].unique())}): "
-        + "; ".join(f"{row['label']}: \u201c{row['value_as_printed']}\u201d ({row['unit']})"
+        f"{_title(name)} ({_credit(records, table[table['series'] == name]['excerpt'].unique())}): "
+        + "; ".join(f"{row['label']}: \u201c{row['as_printed']}\u201d ({row['unit']})"
                     for _, row in table[table["series"] == name].iterrows()) + "."
         for name in wanted)
     return CourseFigure(fig, title, caption, data, alt_text)

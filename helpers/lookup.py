@@ -41,7 +41,7 @@ def find(records: Mapping[str, T], wanted: str, what: str) -> T:
     if close:
         hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
     else:
-        hint = "the ids are: " + ", ".join(ids)
+        hint = "the ids are: " + ", ".join(repr(i) for i in ids)
     raise UnknownIdError(f"no {what} with id {wanted!r}; {hint}")
 
 

@@ -32,7 +32,7 @@ class Quiz:
     """A run of 'who said it?' questions with a running score.
 
     >>> import helpers
-    >>> quiz = Quiz.build(helpers.load(), theme_id="trotsky-in-power", seed=1, length=3)
+    >>> quiz = Quiz.build(helpers.load().records, theme="trotsky-in-power", seed=1, length=3)
     >>> question = quiz.current
     >>> quiz.check(question.answer).startswith("Right")
     True
@@ -47,14 +47,20 @@ class Quiz:
     log: list[tuple[str, str, bool]] = field(default_factory=list)
 
     @classmethod
-    def build(cls, course, theme_id: str | None = None, seed: int | None = None,
+    def build(cls, records, theme: str | None = None, seed: int | None = None,
               length: int = 8) -> Quiz:
-        """Pick up to ``length`` excerpts (of one theme, or all) the authors argue."""
-        excerpts = [e for e in course.excerpts_for(theme_id) if e.stance == "argues"]
+        """Pick up to ``length`` excerpts (of one theme, or all) the authors argue.
+
+        A quiz needs at least two authors to choose between: with fewer it has
+        no questions (the widget says why).
+        """
+        excerpts = [e for e in records.excerpts(theme=theme) if e.stance == "argues"]
+        authors = tuple(s.short_name for s in records.sources())
+        if len(authors) < 2:
+            return cls([])
         rng = random.Random(seed)
         rng.shuffle(excerpts)
-        authors = tuple(s.short_name for s in course.all_sources())
-        return cls([_question(course, e, authors) for e in excerpts[:length]])
+        return cls([_question(records, e, authors) for e in excerpts[:length]])
 
     @property
     def current(self) -> Question | None:
@@ -85,13 +91,11 @@ class Quiz:
         return f"Score: {self.right} out of {self.answered}"
 
 
-def _question(course, excerpt, authors: tuple[str, ...]) -> Question:
-    source = course.source(excerpt.source)
-    theme = course.theme(excerpt.theme)
-    position = theme.position(excerpt.position)
-    holders = sorted({course.author(e.source) for e in course.excerpts_for(
-        excerpt.theme, position_id=excerpt.position) if e.stance == "argues"})
-    clue = (f"{text_clue(course, excerpt)} The passage argues “{position.label}”, a position "
+def _question(records, excerpt, authors: tuple[str, ...]) -> Question:
+    source = records.source(excerpt.source)
+    position = records.position(excerpt.position)
+    holders = records.authors_of(position.id)
+    clue = (f"{text_clue(records, excerpt)} The passage argues “{position.label}”, a position "
             f"argued in this corpus by {', '.join(holders)}; {source.short_name} writes from "
             f"this tradition: {source.tradition}.")
     line = f"{source.short_name}, “{source.title}” ({source.date_shown})."
@@ -102,40 +106,44 @@ def _words(text: str) -> Counter:
     return Counter(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z’'-]{4,}", text))
 
 
-def text_clue(course, excerpt) -> str:
+def text_clue(records, excerpt) -> str:
     """A clue in the passage's own words: a word that only its author uses.
 
     >>> import helpers
-    >>> course = helpers.load()
-    >>> text_clue(course, course.excerpt("battersby-degeneration-thesis"))
+    >>> records = helpers.load().records
+    >>> text_clue(records, records.excerpt("battersby-degeneration-thesis"))
     'Look at the word “trotskyists”: of the five sources, only Battersby uses it.'
     """
     if re.search(r"\[\d+\]", excerpt.quote):
         return ("Look at the numbered note in square brackets: of the five sources, only "
-                f"{course.author(excerpt.source)} gives numbered notes.")
-    own = _words(course.source(excerpt.source).text)
+                f"{records.author(excerpt.source)} gives numbered notes.")
+    own = _words(records.source(excerpt.source).text)
     others = Counter()
-    for source in course.all_sources():
+    for source in records.sources():
         if source.id != excerpt.source:
             others.update(_words(source.text))
     candidates = [w for w in _words(excerpt.quote) if w not in others]
     if not candidates:
         return "No single word gives it away: think about the argument and the tradition."
     best = max(candidates, key=lambda w: (own[w], len(w)))
-    count = len(course.all_sources())
+    count = len(records.sources())
     number = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.get(count, str(count))
     return (f"Look at the word “{best}”: of the {number} sources, only "
-            f"{course.author(excerpt.source)} uses it.")
+            f"{records.author(excerpt.source)} uses it.")
 
 
-def quiz_widget(course, theme_id: str | None = None, seed: int | None = None, length: int = 8):
+def quiz_widget(records, theme: str | None = None, seed: int | None = None, length: int = 8):
     """Build the ipywidgets quiz (see `Course.who_said_it`)."""
     import ipywidgets as widgets
 
-    quiz = Quiz.build(course, theme_id, seed, length)
-    title = course.theme(theme_id).title if theme_id else "all themes"
-    heading = widgets.HTML(f"<h3>Who said it? ({escape(title)})</h3><p>Read the passage. "
-                           "Which author wrote it? Pick one, then check your answer.</p>")
+    quiz = Quiz.build(records, theme, seed, length)
+    title = records.theme(theme).title if theme else "all themes"
+    intro = ("Read the passage. Which author wrote it? Pick one, then check your answer."
+             if quiz.questions else
+             "This quiz needs passages from at least two authors to choose between; "
+             f"this corpus has {len(records.sources())} source(s) and no passage that "
+             "argues a position here.")
+    heading = widgets.HTML(f"<h3>Who said it? ({escape(title)})</h3><p>{escape(intro)}</p>")
     passage = widgets.HTML()
     choice = widgets.RadioButtons(options=list(quiz.questions[0].options) if quiz.questions
                                   else [], value=None, description="Author:")
@@ -147,7 +155,8 @@ def quiz_widget(course, theme_id: str | None = None, seed: int | None = None, le
     def show() -> None:
         question = quiz.current
         if question is None:
-            passage.value = "<p><b>That's all the passages.</b></p>"
+            passage.value = ("<p><b>That's all the passages.</b></p>" if quiz.questions
+                             else "")
             check.disabled = following.disabled = True
             return
         number = f"Passage {quiz.position + 1} of {len(quiz.questions)}"

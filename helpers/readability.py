@@ -41,11 +41,13 @@ def sentences(text: str) -> list[str]:
 
     >>> sentences("E.H. Carr wrote it, e.g. in vol. 2. Hallas agrees! Does he?")
     ['E.H. Carr wrote it, e.g. in vol. 2.', 'Hallas agrees!', 'Does he?']
+    >>> len(sentences("It was a dictatorship. It ruled. He left the republic. No."))
+    4
     """
     protected = text
     for abbreviation in _ABBREVIATIONS:
-        protected = re.sub(re.escape(abbreviation), lambda m: m.group().replace(".", "\0"),
-                           protected, flags=re.IGNORECASE)
+        protected = re.sub(r"(?<![A-Za-z])" + re.escape(abbreviation),
+                           lambda m: m.group().replace(".", "\0"), protected, flags=re.IGNORECASE)
     protected = re.sub(r"\b([A-Z])\.", "\\1\0", protected)  # initials: E. H.
     parts = re.split(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])", protected.strip())
     return [part.replace("\0", ".").strip() for part in parts if words(part)]

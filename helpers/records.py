@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["EVIDENCE_KINDS", "FLAG_STATUSES", "Flag", "Source", "Position", "Theme", "Evidence", "Excerpt",
-           "Citation", "Event", "Statistic"]
+__all__ = ["EVIDENCE_KINDS", "FLAG_STATUSES", "STANCES", "Flag", "Source", "Position", "Theme",
+           "Evidence", "Excerpt", "Citation", "Event", "Statistic", "Phase", "Term"]
 
 #: Evidence kinds, in the order the course shows them, with a label a student reads.
 EVIDENCE_KINDS = {
@@ -15,6 +15,13 @@ EVIDENCE_KINDS = {
     "event": "points to an event",
     "secondary-work": "relies on a historian's work",
     "assertion": "asserts it, with no evidence given",
+}
+
+#: What an excerpt does with its view, with the words a student reads.
+STANCES = {
+    "argues": "argues it",
+    "reports": "reports it, to describe or reject it",
+    "narrates": "tells what happened, arguing no position",
 }
 
 #: How sure we are that a claim in a source is wrong, with the words a student reads.
@@ -179,3 +186,23 @@ class Statistic:
     year: int | None
     excerpt: str
     note: str | None
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A stretch of years the timeline shades: the course's framing, not a source's date."""
+
+    label: str
+    start: int
+    end: int
+    row: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word the sources use, explained in our own words."""
+
+    id: str
+    term: str
+    also: tuple[str, ...]
+    definition: str

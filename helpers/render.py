@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from .records import EVIDENCE_KINDS, Citation, Evidence, Excerpt, Position
+from .records import EVIDENCE_KINDS, Citation, Evidence, Excerpt, Flag, Position
 from .textmatch import paragraph_around
 
-__all__ = ["citation_text", "evidence_line", "excerpt_html", "context_html",
+__all__ = ["citation_text", "evidence_line", "flag_html", "excerpt_html", "context_html",
            "argument_html", "evidence_html", "evidence_profile_line"]
 
 _BOX = ("border-left:4px solid #555; padding:4px 10px; margin:6px 0; "
@@ -51,6 +51,21 @@ def evidence_line(evidence: Evidence, citations: dict[str, Citation]) -> str:
     return line
 
 
+def flag_html(flag: Flag) -> str:
+    """Our note on a claim that is wrong or disputed, as escaped HTML, marked in words.
+
+    >>> from helpers.records import Flag
+    >>> print(flag_html(Flag("wrong", "in 1907", "He was in prison.", "Outside the text.")))
+    <div ...><b>⚑ Check this claim (factual error):</b> “in 1907”. He was in prison.
+    <i>Outside the text.</i></div>
+    """
+    words = f" “{escape(flag.words)}”." if flag.words else ""
+    basis = f" <i>{escape(flag.basis)}</i>" if flag.basis else ""
+    return (f'<div style="border:1px dashed #8a3300; padding:2px 6px; margin-top:4px">'
+            f"<b>⚑ Check this claim ({escape(flag.status_label)}):</b>{words} "
+            f"{escape(flag.note)}{basis}</div>")
+
+
 def excerpt_html(excerpt: Excerpt, author: str, title: str, date: str,
                  position_label: str | None = None) -> str:
     """An excerpt in the author's own words, attributed, as escaped HTML.
@@ -65,6 +80,10 @@ def excerpt_html(excerpt: Excerpt, author: str, title: str, date: str,
     if excerpt.stance == "reports":
         reported = (f"<div><i>Reported, not argued: {escape(author)} states this view in order "
                     "to describe or reject it.</i></div>")
+    elif excerpt.stance == "narrates":
+        reported = (f"<div><i>Narrative: {escape(author)} tells what happened here, arguing no "
+                    "position.</i></div>")
+    reported += "".join(flag_html(flag) for flag in excerpt.flags)
     return (f'<blockquote style="{_BOX}">“{escape(excerpt.quote)}”'
             f"<div style='font-size:90%; margin-top:4px'>— <b>{escape(author)}</b>, "
             f"<i>{escape(title)}</i> ({escape(date)}). {side}"

@@ -64,42 +64,41 @@ def quotes_someone(quote: str, source_text: str, start: int | None = None) -> bo
 
 
 def _excerpt_problems(raw, excerpt: dict) -> list[Problem]:
-    where, eid = raw.where(excerpt), excerpt["id"]
     problems = []
     source = raw.sources[excerpt["source"]]
     stance = excerpt.get("stance", "argues")
     if stance == "narrates" and excerpt.get("position"):
-        problems.append(Problem(where, eid, "position",
+        problems.append(raw.problem(excerpt, "position",
                                 "a narrating excerpt supports no position: remove 'position', "
                                 "or change the stance to argues or reports"))
     if stance != "narrates" and not excerpt.get("position"):
-        problems.append(Problem(where, eid, "position",
+        problems.append(raw.problem(excerpt, "position",
                                 f"missing field 'position' (only an excerpt with stance "
                                 f"'narrates' has none; this one {stance})"))
     names = author_names(source)
     if not _names(excerpt["argument"], names):
-        problems.append(Problem(where, eid, "argument",
+        problems.append(raw.problem(excerpt, "argument",
                                 "does not say whose argument it is: name the author ("
                                 + " or ".join(sorted(names)) + ")"))
     if any(ev["kind"] == "primary-quotation" for ev in excerpt["evidence"]) and not quotes_someone(
             excerpt["quote"], raw.texts[excerpt["source"]]):
-        problems.append(Problem(where, eid, "evidence",
+        problems.append(raw.problem(excerpt, "evidence",
                                 "kind 'primary-quotation' but the excerpt quotes no one (no "
                                 "quotation marks, note number or block quotation): use "
                                 "'paraphrase' if the author reports or names a source"))
     quote = normalise_space(excerpt["quote"])
     for n, flag in enumerate(excerpt.get("flags", []), start=1):
         if normalise_space(flag["words"]) not in quote:
-            problems.append(Problem(where, eid, f"flags[{n}].words",
+            problems.append(raw.problem(excerpt, f"flags[{n}].words",
                                     f"'{flag['words']}' is not in the excerpt's quote: copy the "
                                     "exact words the flag is about"))
-        problems.extend(_flag_problems(where, eid, f"flags[{n}]", flag))
+        problems.extend(_flag_problems(raw, excerpt, f"flags[{n}]", flag))
     return problems
 
 
-def _flag_problems(where: str, rid: str, field: str, flag: dict) -> list[Problem]:
+def _flag_problems(raw, record: dict, field: str, flag: dict) -> list[Problem]:
     if flag["status"] in ("wrong", "disputed") and not flag.get("basis"):
-        return [Problem(where, rid, f"{field}.basis",
+        return [raw.problem(record, f"{field}.basis",
                         f"a '{flag['status']}' flag needs a basis: the kind of reference, "
                         "outside the texts, where a teacher can check the accepted fact")]
     return []
@@ -107,7 +106,6 @@ def _flag_problems(where: str, rid: str, field: str, flag: dict) -> list[Problem
 
 def _position_problems(raw, theme: dict) -> list[Problem]:
     problems = []
-    where = raw.where(theme)
     excerpts = [e for e in raw.excerpts if e["theme"] == theme["id"]]
     for position in theme["positions"]:
         pid = position["id"]
@@ -115,30 +113,31 @@ def _position_problems(raw, theme: dict) -> list[Problem]:
         summary = normalise_space(position["summary"])
         if not any(e.get("stance", "argues") == "argues" for e in mine) and \
                 "no author in" not in summary.lower():
-            problems.append(Problem(where, theme["id"], f"positions.{pid}",
+            problems.append(Problem(raw.where(theme), theme["id"], f"positions.{pid}",
                                     "no excerpt argues this position: file one that does, or "
-                                    "say in its summary that no author in the corpus holds it"))
+                                    "say in its summary that no author in the corpus holds it",
+                                    line=raw.lines.line(position)))
         for sid, source in raw.sources.items():
             if _names(summary, author_names(source)) and not any(e["source"] == sid for e in mine):
-                problems.append(Problem(where, theme["id"], f"positions.{pid}.summary",
+                problems.append(Problem(raw.where(theme), theme["id"], f"positions.{pid}.summary",
                                         f"names {source['short_name']}, but no excerpt of "
-                                        f"'{sid}' is filed under this position"))
+                                        f"'{sid}' is filed under this position",
+                                        line=raw.lines.line(position, "summary")))
     return problems
 
 
 def _source_problems(raw, source: dict) -> list[Problem]:
-    where, sid = raw.where(source), source["id"]
     date, basis = str(source["date"]), source["date_basis"]
     if (date == "not stated") != (basis == "not stated"):
-        return [Problem(where, sid, "date_basis",
+        return [raw.problem(source, "date_basis",
                         f"date is '{date}' but date_basis is '{basis}': a date that is not "
                         "stated has basis 'not stated', and only then")]
     if basis == "stated in the text" and not source.get("date_quote"):
-        return [Problem(where, sid, "date_quote",
+        return [raw.problem(source, "date_quote",
                         "the date is 'stated in the text': give the words that state it")]
     if basis == "established outside the text" and not any(
             date[:4] in fact for fact in source["outside_text"]):
-        return [Problem(where, sid, "outside_text",
+        return [raw.problem(source, "outside_text",
                         f"the date {date} is 'established outside the text': say under "
                         "outside_text how it is known")]
     return []
@@ -159,10 +158,10 @@ def content_problems(raw) -> list[Problem]:
     for term in raw.glossary:
         spellings = [term["term"], *term.get("also", [])]
         if raw.texts and not any(s.lower() in texts for s in spellings):
-            problems.append(Problem(raw.where(term), term["id"], "term",
+            problems.append(raw.problem(term, "term",
                                     f"'{term['term']}' does not occur in any source text: the "
                                     "glossary explains the sources' own words"))
     for event in raw.events:
         if event.get("flag"):
-            problems.extend(_flag_problems(raw.where(event), event["id"], "flag", event["flag"]))
+            problems.extend(_flag_problems(raw, event, "flag", event["flag"]))
     return problems

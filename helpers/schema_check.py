@@ -59,8 +59,18 @@ def _describe(value: object) -> str:
     return "empty (null)" if value is None else type(value).__name__
 
 
+def _is_date_field(error) -> bool:
+    name = str(error.path[-1]) if error.path else ""
+    return name in ("date", "end_date", "start", "end") or name.endswith("_date")
+
+
 def _message(error) -> str:
     kind = error.validator
+    if kind in ("type", "pattern") and _is_date_field(error) and not isinstance(error.instance, str):
+        value = error.instance
+        shown = value.isoformat() if hasattr(value, "isoformat") else value
+        return (f"write the date in quotes, e.g. {error.path[-1]}: \"{shown}\" (without quotes "
+                "YAML reads it as a number or a calendar date, not as text)")
     if kind == "required":
         missing = error.message.split("'")[1]
         return f"missing field '{missing}'"
@@ -95,9 +105,11 @@ def _message(error) -> str:
     return error.message
 
 
-def schema_problems(kind: str, data: object, where: str) -> tuple[list[Problem], set]:
+def schema_problems(kind: str, data: object, where: str,
+                    lines=None) -> tuple[list[Problem], set]:
     """Check ``data`` against the schema ``kind``.
 
+    ``lines`` (a `YamlFile`) gives each problem the line of its record's field.
     Returns the problems and the set of ``(list_field, index)`` pairs of the
     records that are broken, so the caller can leave those records out of the
     further checks. A pair ``(None, None)`` means the whole file is unusable.
@@ -114,6 +126,7 @@ def schema_problems(kind: str, data: object, where: str) -> tuple[list[Problem],
     for error in sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.path))):
         path = list(error.path)
         record = None
+        line = _line_of(data, path, lines)
         if len(path) >= 2 and isinstance(path[1], int):
             item = data[path[0]][path[1]]
             record = item.get("id") if isinstance(item, dict) else None
@@ -127,5 +140,22 @@ def schema_problems(kind: str, data: object, where: str) -> tuple[list[Problem],
             broken.add((None, None))
         field = ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in path)
         field = field.replace(".[", "[") or None
-        problems.append(Problem(where, record, field, _message(error)))
+        problems.append(Problem(where, record, field, _message(error), line=line))
     return problems, broken
+
+
+def _line_of(data: object, path: list, lines) -> int | None:
+    """The line of the deepest mapping on ``path`` (and of its key, if it has one)."""
+    if lines is None:
+        return None
+    line, node = None, data
+    for step in path:
+        if isinstance(node, dict):
+            line = lines.line(node, str(step)) or line
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            line = lines.line(node) or line
+        else:
+            break
+    return line

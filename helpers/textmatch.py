@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalise_space", "find_quote", "paragraph_around"]
+__all__ = ["normalise_space", "find_quote", "paragraph_around", "explain_mismatch"]
 
 
 def normalise_space(text: str) -> str:
@@ -62,3 +62,54 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
     after = re.search(r"\n[ \t\u00a0]*\n", text[end:])
     para_end = end + after.start() if after else len(text)
     return para_start, para_end
+
+
+#: Characters that look alike but differ, named for a teacher.
+_NAMES = {
+    "'": "a straight apostrophe '", "’": "a curly apostrophe ’", "‘": "an opening curly quote ‘",
+    '"': 'a straight double quote "', "“": "an opening curly double quote “",
+    "”": "a closing curly double quote ”", "-": "a hyphen -", "–": "an en dash –",
+    "—": "an em dash —", "…": "an ellipsis character …", " ": "a space",
+}
+
+
+def _named(char: str) -> str:
+    return _NAMES.get(char, f"'{char}'") if char else "the end of the text"
+
+
+def explain_mismatch(quote: str, text: str) -> str:
+    """Why a quote is not in a text: the words that do match, and the first character that differs.
+
+    >>> print(explain_mismatch("the workers' state is", "the workers’ state is"))
+    the quote matches the source up to 'the workers' and then has a straight apostrophe '
+    where the source has a curly apostrophe ’
+    >>> print(explain_mismatch("nothing like it", "the workers’ state"))
+    not even the first word, 'nothing', is in the source: check the source id,
+    or copy the quote again
+    """
+    words = quote.split()
+    low, high = 0, len(words)  # the longest prefix of whole words that occurs
+    while low < high:
+        middle = (low + high + 1) // 2
+        if find_quote(" ".join(words[:middle]), text) is not None:
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0:
+        return (f"not even the first word, '{words[0] if words else ''}', is in the source: "
+                "check the source id, or copy the quote again")
+    matched = " ".join(words[:low])
+    _, end = find_quote(matched, text)
+    after = " ".join(text[end:].split())
+    gap = " " if text[end:end + 1].isspace() else ""
+    ours, theirs = " " + " ".join(words[low:]), gap + after
+    same = 0
+    while same < len(ours) and same < len(theirs) and ours[same] == theirs[same]:
+        same += 1
+    agreed = (matched + ours[:same]).split()
+    shown = " ".join(agreed[-8:])
+    if same == len(ours):
+        return f"the quote matches the source up to '{shown}'"
+    source = theirs[same] if same < len(theirs) else ""
+    return (f"the quote matches the source up to '{shown}' and then has {_named(ours[same])} "
+            f"where the source has {_named(source)}")

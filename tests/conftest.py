@@ -1,5 +1,49 @@
-"""Shared test settings: draw figures without a display."""
+"""Shared test settings and fixtures.
+
+Fixtures load the corpus when a test asks for it, never at collection time,
+so that one slip in a corpus file fails the tests that need the corpus, with
+the checker's message, instead of stopping whole files from being collected.
+"""
+
+from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
-os.environ.setdefault("MPLBACKEND", "Agg")
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")  # draw figures without a display
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+FIXTURE = Path(__file__).parent / "fixtures" / "mini-corpus"
+
+
+@pytest.fixture(scope="session")
+def course():
+    """The shipped course, loaded once for the whole run."""
+    import helpers
+
+    return helpers.load()
+
+
+@pytest.fixture(scope="session")
+def records(course):
+    """The shipped corpus's records."""
+    return course.records
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """A fresh copy of the small valid fixture corpus, to break or extend."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(FIXTURE, folder)
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file; fail loudly if the fixture no longer has it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

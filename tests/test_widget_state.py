@@ -24,8 +24,8 @@ def test_saved_widget_state_holds_every_position_and_excerpt_of_the_debate():
     NotebookClient(notebook, timeout=120, store_widget_state=True).execute()
 
     state = json.dumps(notebook.metadata["widgets"], ensure_ascii=False)
-    course = helpers.load()
-    for position in course.theme("trotsky-in-power").positions:
+    records = helpers.load().records
+    for position in records.theme("trotsky-in-power").positions:
         assert position.label in state
-    for excerpt in course.excerpts_for("trotsky-in-power"):
+    for excerpt in records.excerpts(theme="trotsky-in-power"):
         assert escape(excerpt.quote) in state, excerpt.id

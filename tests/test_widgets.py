@@ -7,19 +7,20 @@ every work its authors cite must be revealable through `course.debate()`.
 from __future__ import annotations
 
 import re
-import shutil
 from html import escape
-from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
+import yaml
 
 import helpers
+from helpers.compare import column_html as compare_column_html
 from helpers.debate import NOT_SURE
 
-COURSE = helpers.load()
-THEMES = [t.id for t in COURSE.all_themes()]
-FIXTURE = Path(__file__).parent / "fixtures" / "mini-corpus"
+from .conftest import CORPUS
+
+# Theme ids, read at collection from themes.yaml alone (a broken excerpt file still collects).
+THEMES = [t["id"] for t in yaml.safe_load((CORPUS / "themes.yaml").read_text("utf-8"))["themes"]]
 
 
 def open_everything(debate) -> dict[str, dict[int, str]]:
@@ -43,17 +44,17 @@ def all_widgets(widget):
 
 
 @pytest.mark.parametrize("theme_id", THEMES)
-def test_every_position_excerpt_and_cited_work_can_be_revealed(theme_id):
-    theme = COURSE.theme(theme_id)
-    shown = open_everything(COURSE.debate(theme_id))
+def test_every_position_excerpt_and_cited_work_can_be_revealed(course, records, theme_id):
+    theme = records.theme(theme_id)
+    shown = open_everything(course.debate(theme_id))
 
     titles = list(shown)
     assert titles == [f"Position {n}: {p.label}" for n, p in enumerate(theme.positions, 1)]
     for title, position in zip(titles, theme.positions, strict=True):
         argument, words, evidence, context = (shown[title][i] for i in range(4))
         assert escape(position.summary) in argument
-        for excerpt in COURSE.excerpts_for(theme_id, position_id=position.id):
-            source = COURSE.source(excerpt.source)
+        for excerpt in records.excerpts(position=position.id):
+            source = records.source(excerpt.source)
             assert escape(excerpt.quote) in words, excerpt.id
             assert escape(excerpt.argument) in argument, excerpt.id
             assert escape(source.short_name) in words and escape(source.title) in words
@@ -62,33 +63,35 @@ def test_every_position_excerpt_and_cited_work_can_be_revealed(theme_id):
             for item in excerpt.evidence:
                 assert escape(item.description) in evidence, excerpt.id
                 if item.citation:
-                    cited = COURSE.citation(item.citation)
+                    cited = records.citation(item.citation)
                     assert escape(cited.work) in evidence, item.citation
                     assert escape(cited.cited_author) in evidence, item.citation
                     if cited.note:
                         assert f"note {cited.note}:" in evidence
-        count = len(COURSE.excerpts_for(theme_id, position_id=position.id))
+            for flag in excerpt.flags:
+                assert escape(flag.note) in words and escape(flag.words) in words, excerpt.id
+        count = len(records.excerpts(position=position.id))
         assert context.count("[excerpt starts]") == count
 
 
-def test_dates_not_stated_are_said_so():
-    shown = open_everything(COURSE.debate("why-stalin-won"))
+def test_dates_not_stated_are_said_so(course):
+    shown = open_everything(course.debate("why-stalin-won"))
     words = "".join(step[1] for step in shown.values())
     assert "Molyneux</b>, <i>Fighting the Stalinist distortion of socialism</i> " \
            "(date not stated)" in words
     assert "(1997-04-28)" in words
 
 
-def test_hallas_note_numbers_are_shown_with_his_citations():
-    shown = open_everything(COURSE.debate("what-the-ussr-became"))
+def test_hallas_note_numbers_are_shown_with_his_citations(course):
+    shown = open_everything(course.debate("what-the-ussr-became"))
     evidence = "".join(step[2] for step in shown.values())
     assert "note 18: Trotsky" in evidence
 
 
-def test_recording_views_before_and_after_shows_both_side_by_side():
-    debate = COURSE.debate("bolshevism-and-stalinism")
+def test_recording_views_before_and_after_shows_both_side_by_side(course, records):
+    debate = course.debate("bolshevism-and-stalinism")
     parts = debate.parts
-    labels = [p.label for p in COURSE.theme("bolshevism-and-stalinism").positions]
+    labels = [p.label for p in records.theme("bolshevism-and-stalinism").positions]
     assert list(parts["before"].options) == labels + [NOT_SURE]
 
     parts["before"].value = labels[0]
@@ -106,16 +109,26 @@ def test_recording_views_before_and_after_shows_both_side_by_side():
     assert "You kept your first view." in parts["summary"].value
 
 
-def test_a_position_nobody_argues_says_so_and_shows_who_reports_it():
-    shown = open_everything(COURSE.debate("why-stalin-won"))
-    words = shown["Position 3: A clash of personalities"][1]
+def test_a_position_nobody_argues_says_so_and_shows_who_reports_it(course):
+    shown = open_everything(course.debate("why-stalin-won"))
+    words = shown["Position 3: Personality and tactics decided it"][1]
     assert "No author in this corpus argues this position" in words
     assert "Reported, not argued" in words
 
 
+def test_a_flagged_claim_is_shown_beside_its_excerpt_in_words(course, records):
+    flagged = next(e for e in records.excerpts() if e.flags)
+    shown = open_everything(course.debate(flagged.theme))
+    words = "".join(steps[1] for steps in shown.values())
+    quote = words.index(escape(flagged.quote))
+    flag = words.index("⚑ Check this claim (", quote)
+    assert flag < words.index("</blockquote>", quote)  # inside the same excerpt's box
+    assert escape(flagged.flags[0].note) in words[flag:]
+
+
 @pytest.mark.parametrize("theme_id", THEMES)
-def test_every_control_has_a_visible_text_label(theme_id):
-    debate = COURSE.debate(theme_id)
+def test_every_control_has_a_visible_text_label(course, theme_id):
+    debate = course.debate(theme_id)
     for widget in all_widgets(debate):
         if isinstance(widget, (widgets.Button, widgets.RadioButtons)):
             assert widget.description.strip(), widget
@@ -124,17 +137,16 @@ def test_every_control_has_a_visible_text_label(theme_id):
             assert all(title.strip() for title in widget.titles)
 
 
-def test_sides_are_named_in_text_not_only_by_colour():
-    shown = open_everything(COURSE.debate("what-the-ussr-became"))
+def test_sides_are_named_in_text_not_only_by_colour(course):
+    shown = open_everything(course.debate("what-the-ussr-became"))
     for title, steps in shown.items():
         label = title.split(": ", 1)[1]
         quotes = steps[1].count("<blockquote")
         assert steps[1].count(f"Position: {escape(label)}.") == quotes
 
 
-def test_corpus_text_is_escaped_everywhere(tmp_path):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(FIXTURE, corpus)
+def test_corpus_text_is_escaped_everywhere(mini):
+    corpus = mini
     attack = 'Stalin <script>alert("x")</script> won <img src=x onerror="alert(1)"> easily.'
     for name in ("texts", "originals"):
         path = corpus / name / "test-author.txt"
@@ -145,7 +157,7 @@ def test_corpus_text_is_escaped_everywhere(tmp_path):
     theme: why-stalin-won
     position: personality
     quote: '{attack}'
-    argument: The author's <b>markup</b> must show as text.
+    argument: Tester's <b>markup</b> must show as text.
     evidence:
       - kind: assertion
         description: An <img src=x onerror="alert(2)"> in a description.
@@ -155,13 +167,11 @@ def test_corpus_text_is_escaped_everywhere(tmp_path):
     shown = open_everything(course.debate("why-stalin-won"))
     html = "".join(v for steps in shown.values() for v in steps.values())
     html += course.in_context("author-attack").value
-    html += "".join(w.value for w in all_widgets(course.compare("test-author", "test-author",
-                                                                "why-stalin-won"))
-                    if isinstance(w, widgets.HTML))
+    html += compare_column_html(course.records, "test-author", "why-stalin-won")
     quiz = course.who_said_it(seed=0)
     while quiz.parts["quiz"].current is not None:
         html += quiz.parts["passage"].value
-        quiz.parts["choice"].value = "Author"
+        quiz.parts["choice"].value = quiz.parts["choice"].options[0]
         quiz.parts["check"].click()
         html += quiz.parts["feedback"].value
         quiz.parts["next"].click()
@@ -170,8 +180,8 @@ def test_corpus_text_is_escaped_everywhere(tmp_path):
     assert not re.search(r"<script|<img", html, re.IGNORECASE)
 
 
-def test_who_said_it_gives_feedback_with_the_source_and_a_clue_and_keeps_score():
-    box = COURSE.who_said_it("trotsky-in-power", seed=7, length=3)
+def test_who_said_it_gives_feedback_with_the_source_and_a_clue_and_keeps_score(course, records):
+    box = course.who_said_it(theme="trotsky-in-power", seed=7, length=3)
     parts = box.parts
     quiz = parts["quiz"]
     first = quiz.current
@@ -183,7 +193,7 @@ def test_who_said_it_gives_feedback_with_the_source_and_a_clue_and_keeps_score()
 
     parts["choice"].value = first.answer
     parts["check"].click()
-    source = COURSE.source(COURSE.excerpt(first.excerpt_id).source)
+    source = records.source(records.excerpt(first.excerpt_id).source)
     assert parts["feedback"].value.startswith("<p>Right!")
     assert escape(source.title) in parts["feedback"].value
     assert "Clue:" in parts["feedback"].value
@@ -206,66 +216,42 @@ def test_who_said_it_gives_feedback_with_the_source_and_a_clue_and_keeps_score()
     assert parts["check"].disabled
 
 
-def test_quiz_options_are_the_five_authors():
-    quiz = COURSE.who_said_it(seed=1).parts["quiz"]
-    assert set(quiz.current.options) == {s.short_name for s in COURSE.all_sources()}
+def test_quiz_options_are_every_author_of_the_corpus(course, records):
+    quiz = course.who_said_it(seed=1).parts["quiz"]
+    assert set(quiz.current.options) == {s.short_name for s in records.sources()}
     assert len(quiz.questions) == 8
 
 
-def test_compare_shows_two_columns_with_what_each_cites():
-    box = COURSE.compare("hallas-stalinism", "rfzo47-blog", "why-stalin-won")
+def test_a_quiz_over_a_one_author_corpus_says_why_it_has_no_questions(mini):
+    box = helpers.load(mini).who_said_it()
+    assert "needs passages from at least two authors" in box.children[0].value
+    assert box.parts["check"].disabled and box.parts["quiz"].current is None
+
+
+def test_compare_shows_two_columns_with_what_each_cites(course, records):
+    box = course.compare("hallas-stalinism", "rfzo47-blog", theme="why-stalin-won")
     left, right = box.parts["left"].value, box.parts["right"].value
-    for excerpt in COURSE.excerpts_for("why-stalin-won", "hallas-stalinism"):
+    for excerpt in records.excerpts(theme="why-stalin-won", source="hallas-stalinism"):
         assert escape(excerpt.quote) in left
-    for excerpt in COURSE.excerpts_for("why-stalin-won", "rfzo47-blog"):
+    for excerpt in records.excerpts(theme="why-stalin-won", source="rfzo47-blog"):
         assert escape(excerpt.quote) in right
     assert "cites no work" in right
     assert "What Hallas cites on this theme" in left
 
 
-def test_compare_says_when_an_author_does_not_address_a_theme():
-    box = COURSE.compare("battersby-spgb", "rfzo47-blog", "economic-policy")
+def test_compare_says_when_an_author_does_not_address_a_theme(course):
+    box = course.compare("battersby-spgb", "rfzo47-blog", theme="economic-policy")
     assert "does not address this theme" in box.parts["left"].value
 
 
-def test_in_context_marks_the_excerpt_inside_its_paragraph():
-    excerpt = COURSE.excerpt("hallas-thermidor-1935")
-    html = COURSE.in_context("hallas-thermidor-1935").value
+def test_in_context_marks_the_excerpt_inside_its_paragraph(course, records):
+    excerpt = records.excerpt("hallas-thermidor-1935")
+    html = course.in_context("hallas-thermidor-1935").value
     marked = re.search(r"\[excerpt starts\]</b> (.*) <b>\[excerpt ends\]", html).group(1)
     assert marked == escape(excerpt.quote)
     assert len(html) > len(marked) + 100  # the paragraph around it is shown too
 
 
-def test_kwic_finds_every_occurrence_with_its_context():
-    table = COURSE.kwic("kulak", width=30)
-    expected = sum(len(re.findall(r"\bkulak\w*", " ".join(s.text.split()), re.IGNORECASE))
-                   for s in COURSE.all_sources())
-    assert len(table) == expected > 0
-    assert all(k.lower().startswith("kulak") for k in table["keyword"])
-    assert all(len(left) <= 30 for left in table["left"])
-    row = table.iloc[0]
-    text = " ".join(COURSE.source(row["source"]).text.split())
-    assert row["left"] + row["keyword"] + row["right"] in text
-
-
-def test_kwic_rejects_an_empty_word():
+def test_kwic_rejects_an_empty_word(course):
     with pytest.raises(ValueError, match="needs a word"):
-        COURSE.kwic(" ")
-
-
-def test_evidence_table_filters_by_theme_and_source():
-    table = COURSE.evidence(theme_id="trotsky-in-power", source_id="battersby-spgb")
-    assert set(table["author"]) == {"Battersby"}
-    assert set(table["theme"]) == {"trotsky-in-power"}
-    assert {"primary-quotation", "assertion"} <= set(table["kind"])
-
-
-@pytest.mark.parametrize("call", [
-    lambda: COURSE.debate("why-stalin-one"),
-    lambda: COURSE.compare("hallas", "rfzo47-blog", "why-stalin-won"),
-    lambda: COURSE.in_context("hallas-thermidor-1953"),
-    lambda: COURSE.who_said_it("trotsky-in-powr"),
-])
-def test_unknown_ids_give_a_clear_error_with_close_matches(call):
-    with pytest.raises(ValueError, match="did you mean"):
-        call()
+        course.kwic(" ")

@@ -1,4 +1,4 @@
-"""The course's figures (timeline, citation map, statistics, stance map, evidence profile).
+"""What every figure of the course shares: `CourseFigure`, a blank figure, the palette.
 
 Each figure is drawn from the corpus and returned as a `CourseFigure`: the
 matplotlib figure plus its title, a caption that says where the data comes
@@ -6,8 +6,8 @@ from, the data itself as a table, and a text alternative for screen readers.
 Figures are built with `matplotlib.figure.Figure`, never pyplot, so they work
 without a display and are shown exactly once in a notebook.
 
-The methods of `Figures` are mixed into `helpers.Course`; the drawing lives in
-`figure_timeline`, `figure_citations`, `figure_statistics` and `figure_grids`.
+The drawers (`figure_timeline`, `figure_citations`, `figure_statistics`,
+`figure_grids`) import this module; it imports none of them.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-__all__ = ["CourseFigure", "Figures", "OKABE_ITO", "HATCHES", "new_figure"]
+__all__ = ["CourseFigure", "OKABE_ITO", "HATCHES", "FONT", "new_figure", "plural", "corpus_file"]
 
 #: The Okabe-Ito palette, safe for the common kinds of colour blindness.
 OKABE_ITO = {
@@ -96,71 +96,15 @@ class CourseFigure:
         return f"{self.title}\n{self.caption}"
 
 
-class Figures:
-    """Figures drawn from the corpus; mixed into `Course`."""
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 event', '2 events' ('1 number', '3 numbers').
 
-    def timeline(self) -> CourseFigure:
-        """The dated events the sources mention, 1905-1940, with the struggle's phases.
+    >>> plural(1, "event"), plural(3, "event"), plural(2, "series", "series")
+    ('1 event', '3 events', '2 series')
+    """
+    return f"{count} {word if count == 1 else (many or word + 's')}"
 
-        Where sources date an event differently, both dates are drawn and flagged.
 
-        >>> import helpers
-        >>> fig = helpers.load().timeline()
-        >>> fig.figure.axes[0].get_xlabel()
-        'Year'
-        >>> "socialism-in-one-country-adopted" in fig.data.index
-        True
-        """
-        from .figure_timeline import draw_timeline
-
-        return draw_timeline(self)
-
-    def citation_map(self) -> CourseFigure:
-        """Who cites whom: each author against the people and works they cite.
-
-        >>> import helpers
-        >>> table = helpers.load().citation_map().data
-        >>> table[table["author"] == "The blog (rfzo47)"]["work"].tolist()
-        ['cites nothing']
-        """
-        from .figure_citations import draw_citation_map
-
-        return draw_citation_map(self)
-
-    def statistics_chart(self, series: str | list[str] | None = None) -> CourseFigure:
-        """The sources' own numbers: one panel per series (or only the series named).
-
-        Every number is labelled with the words the source prints.
-
-        >>> import helpers
-        >>> fig = helpers.load().statistics_chart("real-wages")
-        >>> fig.data["value_as_printed"].tolist()
-        ['1928 = 100', '88.6']
-        """
-        from .figure_statistics import draw_statistics
-
-        return draw_statistics(self, series)
-
-    def stance_map(self) -> CourseFigure:
-        """Where each author stands: sources by themes, each cell the positions taken.
-
-        >>> import helpers
-        >>> grid = helpers.load().stance_map().data
-        >>> grid.loc["Battersby", "Why Stalin won"]
-        'not addressed'
-        """
-        from .figure_grids import draw_stance_map
-
-        return draw_stance_map(self)
-
-    def evidence_profile(self) -> CourseFigure:
-        """How each author supports claims: a stacked bar of evidence kinds per source.
-
-        >>> import helpers
-        >>> table = helpers.load().evidence_profile().data
-        >>> int(table.loc["The blog (rfzo47)", "relies on a historian's work"])
-        0
-        """
-        from .figure_grids import draw_evidence_profile
-
-        return draw_evidence_profile(self)
+def corpus_file(records, name: str) -> str:
+    """A corpus file's path as a caption should name it: 'corpus/events.yaml', or the teacher's folder."""
+    return f"{records.folder.name}/{name}"

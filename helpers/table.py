@@ -1,0 +1,63 @@
+"""`Table`: a pandas DataFrame that shows the sources' words whole.
+
+pandas cuts every cell to 50 characters on screen ("The Thermidor of the Great
+Russian Revolution is no..."), which is useless in a reading course. A `Table`
+is an ordinary DataFrame in every way (filter it, sort it, count it), except
+that when it is displayed, its text is shown in full and aligned for reading.
+Nothing is changed in pandas' options, so a student's own DataFrames behave
+as pandas documents.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["Table", "Column"]
+
+_CELL = '<td style="text-align:left; vertical-align:top">'
+
+
+class Column(pd.Series):
+    """One column of a `Table`: a pandas Series that shows its text whole."""
+
+    @property
+    def _constructor(self):
+        return Column
+
+    @property
+    def _constructor_expanddim(self):
+        return Table
+
+    def __repr__(self) -> str:
+        with pd.option_context("display.max_colwidth", None):
+            return super().__repr__()
+
+
+class Table(pd.DataFrame):
+    """A DataFrame of the course's records whose text is shown whole.
+
+    >>> table = Table({"quote": ["x" * 80]})
+    >>> "x" * 80 in repr(table) and "x" * 80 in table._repr_html_()
+    True
+    >>> type(table[table["quote"] != ""]).__name__    # filtering keeps the whole-text display
+    'Table'
+    >>> "x" * 80 in repr(pd.DataFrame({"quote": ["x" * 80]}))   # plain DataFrames are untouched
+    False
+    """
+
+    @property
+    def _constructor(self):
+        return Table
+
+    @property
+    def _constructor_sliced(self):
+        return Column
+
+    def __repr__(self) -> str:
+        with pd.option_context("display.max_colwidth", None):
+            return super().__repr__()
+
+    def _repr_html_(self) -> str | None:
+        with pd.option_context("display.max_colwidth", None):
+            html = super()._repr_html_()
+        return html.replace("<td>", _CELL) if html else html
