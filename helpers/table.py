@@ -10,11 +10,19 @@ as pandas documents.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 __all__ = ["Table", "Column"]
 
-_CELL = '<td style="text-align:left; vertical-align:top">'
+_CELL = re.compile(r"<td>(.*?)</td>", re.DOTALL)
+
+
+def _cell(match: re.Match) -> str:
+    """A cell aligned for reading; a long text gets room enough to read as a paragraph."""
+    width = " min-width:28em;" if len(match.group(1)) > 120 else ""
+    return f'<td style="text-align:left; vertical-align:top;{width}">{match.group(1)}</td>'
 
 
 class Column(pd.Series):
@@ -60,4 +68,4 @@ class Table(pd.DataFrame):
     def _repr_html_(self) -> str | None:
         with pd.option_context("display.max_colwidth", None):
             html = super()._repr_html_()
-        return html.replace("<td>", _CELL) if html else html
+        return _CELL.sub(_cell, html) if html else html

@@ -38,14 +38,16 @@ def test_a_student_records_a_view_and_reveals_a_position_step_by_step(lab, brows
     expect(position).to_be_visible(timeout=90_000)
 
     # Before the reveal: record a first view; it appears in the side-by-side table.
-    notebook.get_by_role("radio", name="Social forces, not personalities").first.check()
+    notebook.get_by_role("radio", name="Social forces decided it").first.check()
     notebook.get_by_role("button", name="Record my first view").click()
     summary = notebook.locator("table", has_text="Before reading")
-    expect(summary).to_contain_text("Social forces, not personalities")
+    expect(summary).to_contain_text("Social forces decided it")
 
     # Reveal: open the position, then its steps, in the browser.
+    import helpers
+    count = len(helpers.load().records.excerpts(position="party-machine"))
     position.click()
-    words = notebook.get_by_text("2. In the authors' own words (2 excerpts)")
+    words = notebook.get_by_text(f"2. In the authors' own words ({count} excerpts)")
     words.click()
     expect(notebook.locator("blockquote", has_text="Stalin, general secretary of the party, "
                                                    "presided over")).to_be_visible()
@@ -72,7 +74,7 @@ def test_a_student_answers_the_quiz_and_sees_the_score(lab, browser_page):
     page = browser_page
     write_notebook(lab["root"], "quiz.ipynb", [
         "import helpers\ncourse = helpers.load()",
-        'quiz = course.who_said_it("trotsky-in-power", seed=2, length=2)\nquiz',
+        'quiz = course.who_said_it(theme="trotsky-in-power", seed=2, length=2)\nquiz',
         'quiz.parts["quiz"].current.answer'])
     notebook = open_and_run_all(page, lab, "quiz.ipynb")
     check = notebook.get_by_role("button", name="Check my answer")
@@ -102,4 +104,24 @@ def test_the_figure_gallery_shows_every_figure_with_alt_text_and_caption(lab, br
         assert box and box["width"] > 300  # drawn, not a broken image
     expect(notebook.locator("figcaption").first).to_contain_text("events")
     page.screenshot(path=str(ARTIFACTS / "figures-in-jupyterlab.png"))
+    assert page.errors == []
+
+
+def test_a_table_of_excerpts_shows_every_quotation_whole(lab, browser_page):
+    import helpers
+
+    page = browser_page
+    write_notebook(lab["root"], "table.ipynb", [
+        "import helpers\ncourse = helpers.load()",
+        'course.excerpts(theme="why-stalin-won")'])
+    notebook = open_and_run_all(page, lab, "table.ipynb")
+    table = notebook.locator(".jp-OutputArea-output table.dataframe")
+    expect(table).to_be_visible(timeout=90_000)
+    longest = max((e.quote for e in helpers.load().records.excerpts(theme="why-stalin-won")),
+                  key=len)
+    cell = table.locator("td", has_text=longest[-60:])
+    expect(cell).to_have_count(1)
+    assert " ".join(cell.inner_text().split()) == longest  # whole, not cut at 50 characters
+    assert cell.evaluate("td => getComputedStyle(td).textAlign") == "left"
+    page.screenshot(path=str(ARTIFACTS / "table-in-jupyterlab.png"))
     assert page.errors == []
