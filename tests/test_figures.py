@@ -292,10 +292,12 @@ def test_an_unknown_series_is_named_with_close_matches(course):
 
 
 def test_a_teachers_one_source_corpus_gets_figures_about_itself(mini):
-    course = helpers.load(mini)
+    mine = mini.rename(mini.parent / "my-readings")
+    course = helpers.load(mine)
     timeline = course.timeline()
     assert timeline.title.endswith("1922\u20131922")
-    assert "corpus/events.yaml" in timeline.caption and "1905" not in timeline.alt_text
+    assert "my-readings/events.yaml" in timeline.caption and "corpus/" not in timeline.caption
+    assert "1905" not in timeline.alt_text
     assert "1 event " in timeline.caption and "1 events" not in timeline.caption
     stance = course.stance_map()
     assert "1 theme" in stance.title and "seven" not in stance.title + stance.alt_text
