@@ -65,6 +65,7 @@ class Course:
     ``evidence(theme=, source=, position=, kind=)``, ``citations(theme=, source=)``,
     ``events(theme=, source=)``, ``statistics(series=, source=)``, ``glossary()``,
     ``claims_to_check(theme=, source=)``, ``kwic(word, source=)``.
+    Reading: ``extract(excerpt, letter)`` (numbered lines, for close reading).
     Widgets: ``debate(theme)``, ``who_said_it(theme=)``, ``compare(a, b, theme=)``,
     ``in_context(excerpt)``. Figures: ``timeline()``, ``citation_map()``,
     ``statistics_chart(series=)``, ``stance_map()``, ``evidence_profile()``.
@@ -171,14 +172,16 @@ class Course:
         return tables.statistics_table(self.records, series=series, source=source)
 
     @friendly
-    def glossary(self) -> Table:
-        """The words the debate needs, in our words. Columns: term, definition.
-        Index: term id.
+    def glossary(self, *, excerpt: str | list[str] | None = None) -> Table:
+        """The words the debate needs, in our words (all, or those an excerpt uses).
+        Columns: term, definition. Index: term id.
 
         >>> load().glossary().loc["kulak", "term"]
         'kulak'
+        >>> "thermidor" in load().glossary(excerpt="hallas-thermidor-1935").index
+        True
         """
-        return tables.glossary_table(self.records)
+        return tables.glossary_table(self.records, excerpt=excerpt)
 
     @friendly
     def claims_to_check(self, *, theme: str | None = None, source: str | None = None) -> Table:
@@ -202,6 +205,20 @@ class Course:
         from .concordance import kwic_table
 
         return kwic_table(self.records, word, width=width, source=source)
+
+    # --- reading --------------------------------------------------------------------------
+    @friendly
+    def extract(self, excerpt: str, letter: str = "A"):
+        """An excerpt as an exam-booklet extract: its exact words in numbered lines,
+        then author, title and date, and any claim we flag.
+
+        >>> print(load().extract("molyneux-river-of-blood", "B"))  # doctest: +ELLIPSIS
+        Extract B
+         1  He said that there was a “river of blood” between Bolshevism and...
+        """
+        from .extract import make_extract
+
+        return make_extract(self.records, excerpt, letter)
 
     # --- widgets ------------------------------------------------------------------------
     @friendly

@@ -143,9 +143,21 @@ def statistics_table(records, series=None, source=None) -> Table:
     return table
 
 
-def glossary_table(records) -> Table:
-    rows = [{"id": t.id, "term": t.term, "definition": t.definition} for t in records.terms()]
+def glossary_table(records, excerpt=None) -> Table:
+    terms = records.terms()
+    if excerpt is not None:
+        ids = [excerpt] if isinstance(excerpt, str) else list(excerpt)
+        text = " ".join(records.excerpt(i).quote for i in ids).lower()
+        terms = [t for t in terms if any(_uses(text, s) for s in (t.term, *t.also))]
+    rows = [{"id": t.id, "term": t.term, "definition": t.definition} for t in terms]
     return _table(rows, ["term", "definition"])
+
+
+def _uses(text: str, spelling: str) -> bool:
+    """Whether a lower-case text uses a term (as a word or the start of one)."""
+    import re
+
+    return re.search(rf"(?<![a-z]){re.escape(spelling.lower())}", text) is not None
 
 
 def claims_table(records, theme=None, source=None) -> Table:

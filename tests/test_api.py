@@ -25,7 +25,8 @@ TABLES = ["sources", "themes", "positions", "excerpts", "evidence", "citations",
           "statistics", "glossary", "claims_to_check"]
 #: The student's verbs on the course: the README's list, and nothing more.
 VERBS = {"sources", "themes", "positions", "excerpts", "evidence", "citations", "events",
-         "statistics", "glossary", "claims_to_check", "kwic", "debate", "who_said_it", "compare",
+         "statistics", "glossary", "claims_to_check", "kwic", "extract", "debate", "who_said_it",
+         "compare",
          "in_context", "timeline", "citation_map", "statistics_chart", "stance_map",
          "evidence_profile", "records", "folder"}
 
