@@ -9,6 +9,7 @@ an executed lesson saved with its widget state still reveals everything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 
 from . import render
@@ -103,6 +104,7 @@ def debate_widget(records, theme_id: str):
     """Build the ipywidgets debate for one theme (see `Course.debate`)."""
     import ipywidgets as widgets
 
+    Debate = _debate_class()
     theme = records.theme(theme_id)
     sections = debate_sections(records, theme_id)
     options = [s.label for s in sections] + [NOT_SURE]
@@ -149,10 +151,39 @@ def debate_widget(records, theme_id: str):
     positions.titles = tuple(f"Position {n}: {s.label}" for n, s in enumerate(sections, start=1))
     missing = widgets.HTML(f"<p><b>Voices this corpus lacks:</b> {escape(theme.missing_voices)}</p>")
 
-    box = widgets.VBox([header, before_label, before, before_button, positions, missing,
-                        after_label, after, after_button,
-                        widgets.HTML("<b>Your views side by side:</b>"), summary])
-    # Named handles, so tests (and curious students) can drive the widget.
-    box.parts = {"before": before, "before_button": before_button, "positions": positions,
-                 "after": after, "after_button": after_button, "summary": summary}
-    return box
+    children = [header, before_label, before, before_button, positions, missing,
+                after_label, after, after_button,
+                widgets.HTML("<b>Your views side by side:</b>"), summary]
+    first = [widgets.HTML(f"<p><b>Central question:</b> {escape(theme.question)}</p>"),
+             before_label, before, before_button, summary]
+    return Debate(children, first, parts={
+        "before": before, "before_button": before_button, "positions": positions,
+        "after": after, "after_button": after_button, "summary": summary})
+
+
+@cache
+def _debate_class():
+    import ipywidgets as widgets
+
+    class Debate(widgets.VBox):
+        """The debate widget; ``first_view()`` shows only the first step, for a lesson's starter.
+
+        Both show the same controls: a view recorded in one shows in the other.
+        """
+
+        def __init__(self, children, first, parts):
+            super().__init__(children)
+            self._first = first
+            self.parts = parts  # named handles, so tests (and curious students) can drive it
+
+        def first_view(self):
+            """Only the question and the "record my first view" step (same controls)."""
+            return widgets.VBox(self._first)
+
+    return Debate
+
+
+def __getattr__(name):  # the widget class is built on first use, so importing needs no ipywidgets
+    if name == "Debate":
+        return _debate_class()
+    raise AttributeError(name)
