@@ -66,6 +66,8 @@ class Course:
     ``events(theme=, source=)``, ``statistics(series=, source=)``, ``glossary()``,
     ``claims_to_check(theme=, source=)``, ``kwic(word, source=)``.
     Reading: ``extract(excerpt, letter)`` (numbered lines, for close reading).
+    The evidence bank: ``keep(excerpt, note=)``, ``forget(excerpt)``, ``my_evidence()``,
+    ``essay_plan(theme)``.
     Widgets: ``debate(theme)``, ``who_said_it(theme=)``, ``compare(a, b, theme=)``,
     ``in_context(excerpt)``. Figures: ``timeline()``, ``citation_map()``,
     ``statistics_chart(series=)``, ``stance_map()``, ``evidence_profile()``.
@@ -219,6 +221,52 @@ class Course:
         from .extract import make_extract
 
         return make_extract(self.records, excerpt, letter)
+
+    # --- the evidence bank (kept across lessons) --------------------------------------------
+    @friendly
+    def my_evidence(self) -> Table:
+        """The extracts you kept for your essay, oldest first. Columns: author, source,
+        theme, position, evidence_kinds, quote, note (yours), kept_at. Index: excerpt id.
+        The bank is a file in your home folder (see `helpers.bank`).
+        """
+        from .bank import EvidenceBank
+
+        bank = EvidenceBank()
+        table = tables.evidence_bank_table(self.records, bank.entries())
+        if bank.notice:
+            print(bank.notice)
+        return table
+
+    @friendly
+    def keep(self, excerpt: str, *, note: str = "") -> None:
+        """Keep an extract in your evidence bank, with a note in your own words."""
+        from .bank import EvidenceBank
+
+        self.records.excerpt(excerpt)  # an unknown id is answered with close matches
+        bank = EvidenceBank()
+        bank.keep(excerpt, note)
+        print(f"Kept {excerpt} ({len(bank.entries())} extracts in your evidence bank).")
+
+    @friendly
+    def forget(self, excerpt: str) -> None:
+        """Remove an extract from your evidence bank."""
+        from .bank import EvidenceBank
+
+        removed = EvidenceBank().forget(excerpt)
+        print(f"Removed {excerpt} from your evidence bank." if removed else
+              f"{excerpt} was not in your evidence bank: nothing changed.")
+
+    @friendly
+    def essay_plan(self, theme: str):
+        """Your kept extracts on one theme, grouped by position, with a plan to copy.
+
+        Warns about any position you kept nothing for, and works (saying how to fill
+        the bank) when the bank is empty.
+        """
+        from .bank import EvidenceBank
+        from .planner import plan_essay
+
+        return plan_essay(self.records, theme, EvidenceBank())
 
     # --- widgets ------------------------------------------------------------------------
     @friendly

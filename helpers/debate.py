@@ -37,6 +37,7 @@ class PositionSections:
     evidence: str
     context: str
     excerpt_count: int
+    keep_choices: tuple[tuple[str, str], ...] = ()
 
 
 def debate_sections(records, theme: str) -> list[PositionSections]:
@@ -74,7 +75,9 @@ def debate_sections(records, theme: str) -> list[PositionSections]:
             evidence=render.evidence_html([(records.author(e.source), e) for e in excerpts],
                                           citations),
             context="".join(contexts) or "<p><i>No excerpt to show in context.</i></p>",
-            excerpt_count=len(excerpts)))
+            excerpt_count=len(excerpts),
+            keep_choices=tuple((f"{records.author(e.source)}: {render.opening(e.quote)}", e.id)
+                               for e in excerpts)))
     return result
 
 
@@ -138,9 +141,14 @@ def debate_widget(records, theme_id: str):
     before_button.on_click(record("before", before))
     after_button.on_click(record("after", after))
 
+    from .keep import keep_control
+
     panels = []
     for s in sections:
-        steps = widgets.Accordion(children=[widgets.HTML(s.argument), widgets.HTML(s.words),
+        words = widgets.HTML(s.words)
+        if s.keep_choices:  # the authors' words, and a control to keep one for the essay
+            words = widgets.VBox([words, keep_control(list(s.keep_choices))])
+        steps = widgets.Accordion(children=[widgets.HTML(s.argument), words,
                                             widgets.HTML(s.evidence), widgets.HTML(s.context)])
         steps.titles = (STEP_TITLES[0], f"{STEP_TITLES[1]} ({s.excerpt_count} excerpts)",
                         STEP_TITLES[2], STEP_TITLES[3])

@@ -78,6 +78,17 @@ class Extract:
     def __repr__(self) -> str:
         return str(self)
 
+    def _ipython_display_(self) -> None:
+        """In a notebook: the extract, then the control that keeps it for the essay."""
+        from IPython.display import HTML, display
+
+        display(HTML(self._repr_html_()))
+        try:
+            from .keep import keep_control
+        except ImportError:  # no ipywidgets: the extract alone
+            return
+        display(keep_control([(f"Extract {self.letter} ({self.author})", self.excerpt_id)]))
+
     def _repr_html_(self) -> str:
         rows = "".join(
             f'<tr><td style="text-align:right; color:#555; padding-right:10px; '

@@ -14,7 +14,7 @@ from .records import EVIDENCE_KINDS, Citation, Evidence, Excerpt, Flag, Position
 from .textmatch import paragraph_around
 
 __all__ = ["citation_text", "evidence_line", "flag_html", "excerpt_html", "context_html",
-           "argument_html", "evidence_html", "evidence_profile_line"]
+           "argument_html", "evidence_html", "evidence_profile_line", "opening"]
 
 _BOX = ("border-left:4px solid #555; padding:4px 10px; margin:6px 0; "
         "background:#f7f7f7; color:#111;")
@@ -167,6 +167,14 @@ def evidence_html(rows: list[tuple[str, Excerpt]], citations: dict[str, Citation
             f"<p><b>Item by item</b></p><ul>{''.join(items)}</ul>")
 
 
-def _short(quote: str, words: int = 14) -> str:
+def opening(quote: str, words: int = 14) -> str:
+    """The first words of a quote, to name it in a list.
+
+    >>> opening("one two three", words=2)
+    'one two …'
+    """
     parts = quote.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+_short = opening

@@ -143,6 +143,25 @@ def statistics_table(records, series=None, source=None) -> Table:
     return table
 
 
+def evidence_bank_table(records, entries) -> Table:
+    rows = []
+    for entry in entries:
+        try:
+            e = records.excerpt(entry.excerpt)
+        except KeyError:
+            rows.append({"id": entry.excerpt, "author": "", "source": "", "theme": "",
+                         "position": "", "evidence_kinds": [], "quote":
+                         "(this extract is not in the corpus loaded here)", "note": entry.note,
+                         "kept_at": entry.kept_at})
+            continue
+        rows.append({"id": e.id, "author": records.author(e.source), "source": e.source,
+                     "theme": e.theme, "position": e.position or "",
+                     "evidence_kinds": [ev.kind for ev in e.evidence], "quote": e.quote,
+                     "note": entry.note, "kept_at": entry.kept_at})
+    return _table(rows, ["author", "source", "theme", "position", "evidence_kinds", "quote",
+                         "note", "kept_at"])
+
+
 def glossary_table(records, excerpt=None) -> Table:
     terms = records.terms()
     if excerpt is not None:

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # draw figures without a display
+# No test (and no lesson run by nbval) keeps evidence in the real home folder.
+os.environ.setdefault("COURSE_EVIDENCE_BANK",
+                      os.path.join(tempfile.mkdtemp(prefix="course-tests-"), "evidence-bank.json"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -22,11 +22,11 @@ from helpers.table import Table
 from .conftest import CORPUS, FIXTURE
 
 TABLES = ["sources", "themes", "positions", "excerpts", "evidence", "citations", "events",
-          "statistics", "glossary", "claims_to_check"]
+          "statistics", "glossary", "claims_to_check", "my_evidence"]
 #: The student's verbs on the course: the README's list, and nothing more.
 VERBS = {"sources", "themes", "positions", "excerpts", "evidence", "citations", "events",
          "statistics", "glossary", "claims_to_check", "kwic", "extract", "debate", "who_said_it",
-         "compare",
+         "compare", "keep", "forget", "my_evidence", "essay_plan",
          "in_context", "timeline", "citation_map", "statistics_chart", "stance_map",
          "evidence_profile", "records", "folder"}
 

@@ -33,7 +33,8 @@ def open_everything(debate) -> dict[str, dict[int, str]]:
         shown[title] = {}
         for step in range(len(steps.children)):
             steps.selected_index = step
-            shown[title][step] = steps.children[steps.selected_index].value
+            shown[title][step] = "".join(w.value for w in all_widgets(steps.children[step])
+                                         if isinstance(w, widgets.HTML))
     return shown
 
 
@@ -255,3 +256,26 @@ def test_in_context_marks_the_excerpt_inside_its_paragraph(course, records):
 def test_kwic_rejects_an_empty_word(course):
     with pytest.raises(ValueError, match="needs a word"):
         course.kwic(" ")
+
+
+def test_every_extract_in_the_debate_can_be_kept_for_the_essay(course, records, tmp_path,
+                                                                monkeypatch):
+    monkeypatch.setenv("COURSE_EVIDENCE_BANK", str(tmp_path / "bank.json"))
+    debate = course.debate("why-stalin-won")
+    kept = []
+    for index, position in enumerate(records.theme("why-stalin-won").positions):
+        control = next(w for w in all_widgets(debate.parts["positions"].children[index])
+                       if isinstance(w, widgets.Button) and w.description == "Keep for my essay")
+        box = next(w for w in all_widgets(debate.parts["positions"].children[index])
+                   if getattr(w, "parts", {}).get("keep") is control)
+        ids = [value for _, value in box.parts["which"].options]
+        assert ids == [e.id for e in records.excerpts(position=position.id)]
+        assert "works while the lesson is running" in box.parts["status"].value
+        box.parts["which"].value = ids[-1]
+        box.parts["note"].value = f"note on {position.id}"
+        control.click()
+        kept.append(ids[-1])
+        assert "Kept" in box.parts["status"].value
+    table = course.my_evidence()
+    assert list(table.index) == kept
+    assert table.loc[kept[0], "note"] == "note on social-forces"
