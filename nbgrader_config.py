@@ -12,4 +12,5 @@ c = get_config()  # noqa: F821 (provided by nbgrader)
 c.CourseDirectory.source_directory = "lessons"
 c.ClearSolutions.code_stub = {
     "python": "# Your answer goes in the lines above: replace each ... with your choice."}
-c.ClearSolutions.text_stub = "*Write your answer here.*"
+c.ClearSolutions.text_stub = ("*Double-click this box, delete these words and write your answer here. "
+                                 "Press Shift+Enter when you have finished, and save with Ctrl+S.*")

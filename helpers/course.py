@@ -188,8 +188,8 @@ class Course:
     @friendly
     def claims_to_check(self, *, theme: str | None = None, source: str | None = None) -> Table:
         """Claims in the sources that are wrong, disputed or not corroborated, with our
-        note on the accepted fact. Columns: record, author, source, theme, words,
-        status, note, basis (where to check it, outside the texts).
+        note on the accepted fact. Columns: author, words, status, note, basis (where to
+        check it, outside the texts), record, source, theme.
 
         >>> "factual error" in set(load().claims_to_check(source="rfzo47-blog")["status"])
         True
@@ -210,9 +210,11 @@ class Course:
 
     # --- reading --------------------------------------------------------------------------
     @friendly
-    def extract(self, excerpt: str, letter: str = "A"):
+    def extract(self, excerpt: str | list[str], letter: str = "A"):
         """An excerpt as an exam-booklet extract: its exact words in numbered lines,
-        then author, title and date, and any claim we flag.
+        then author, title and date, and any claim we flag. Give a list of ids to join
+        excerpts that follow one another in a source into one extract; give a label
+        with a space (e.g. "Source A") to head it so.
 
         >>> print(load().extract("molyneux-river-of-blood", "B"))  # doctest: +ELLIPSIS
         Extract B

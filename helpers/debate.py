@@ -132,14 +132,22 @@ def debate_widget(records, theme_id: str):
     recorded = {"before": None, "after": None}
     summary = widgets.HTML(views_summary(None, None))
 
-    def record(key, radio):
+    def record(key, radio, button):
         def on_click(_button):
+            if radio.value is None:
+                summary.value = ("<p><b>Choose one of the positions first (or “Not sure yet”), "
+                                 "then click the button.</b></p>"
+                                 + views_summary(recorded["before"], recorded["after"]))
+                return
             recorded[key] = radio.value
+            if key == "before":  # a first view stays first: it cannot be changed after reading
+                radio.disabled = button.disabled = True
+                button.description = "First view recorded"
             summary.value = views_summary(recorded["before"], recorded["after"])
         return on_click
 
-    before_button.on_click(record("before", before))
-    after_button.on_click(record("after", after))
+    before_button.on_click(record("before", before, before_button))
+    after_button.on_click(record("after", after, after_button))
 
     from .keep import keep_control
 

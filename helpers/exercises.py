@@ -15,15 +15,22 @@ ONLY_FORM = ("This checked only the FORM of your answer, not whether it is right
 
 
 class FormError(AssertionError):
-    """An answer that is missing or has the wrong form; the message says what to fix."""
+    """An answer that is missing or has the wrong form; the message says what to fix.
+
+    In a notebook it shows as one plain line, not as a traceback through the
+    course's code (IPython calls `_render_traceback_`).
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"✗ Not yet: {self}"]
 
 
-def check_form(answer, *, keys=None, allowed=None, count=None) -> None:
+def check_form(answer, *, keys=None, allowed=None, count=None, number=False) -> None:
     """Check an answer's form; print what was checked, or raise FormError saying what to fix.
 
     ``keys``: the answer is a dict with exactly these keys. ``allowed``: every
     value (or every item of a list) is one of these. ``count``: a list of
-    exactly this many items.
+    exactly this many items. ``number``: the answer is a whole number.
 
     >>> check_form({"A": "narrative"}, keys=["A"], allowed=["narrative", "quoting"])
     Form OK: an answer for A, each one of the allowed choices. This checked only the FORM
@@ -32,11 +39,19 @@ def check_form(answer, *, keys=None, allowed=None, count=None) -> None:
     Traceback (most recent call last):
     ...
     helpers.exercises.FormError: A: 'Narrative' is not one of the choices: 'narrative',
-    'quoting' (copy one exactly, in quotes)
+    'quoting'. Copy one exactly, keep the double quotes around it, and run the answer cell
+    again.
     """
     if answer is None or answer is ... or answer == "":
-        raise FormError("no answer yet: replace the ... (or None) with your answer, then run "
-                        "the cell again")
+        raise FormError("no answer yet. Replace the ... in the answer cell above with your "
+                        "answer, run that cell (Shift+Enter), then run this check again.")
+    if number:
+        if isinstance(answer, bool) or not isinstance(answer, int):
+            raise FormError(f"the answer should be a whole number, such as 5, without quotes "
+                            f"(not {answer!r}). Change it in the answer cell above, run that "
+                            "cell, then run this check again.")
+        print(f"Form OK: a whole number. {ONLY_FORM}")
+        return
     values = []
     if keys is not None:
         if not isinstance(answer, dict):
@@ -61,9 +76,11 @@ def check_form(answer, *, keys=None, allowed=None, count=None) -> None:
         what = "an answer"
     for where, value in values:
         if value is None or value is ...:
-            raise FormError(f"{where}: no answer yet (replace the ... with your answer)")
+            raise FormError(f"{where}: no answer yet. Replace its ... in the answer cell above, "
+                            "run that cell (Shift+Enter), then run this check again.")
         if allowed is not None and value not in allowed:
             raise FormError(f"{where}: {value!r} is not one of the choices: "
-                            f"{', '.join(map(repr, allowed))} (copy one exactly, in quotes)")
+                            f"{', '.join(map(repr, allowed))}. Copy one exactly, keep the "
+                            "double quotes around it, and run the answer cell again.")
     message = f"Form OK: {what}" + (", each one of the allowed choices" if allowed else "")
     print(f"{message}. {ONLY_FORM}")

@@ -40,7 +40,7 @@ class Extract:
     """
 
     letter: str
-    excerpt_id: str
+    excerpt_id: str  # several ids, joined by " + ", when the extract joins excerpts
     lines: tuple[str, ...]
     author: str
     title: str
@@ -67,12 +67,17 @@ class Extract:
         """The words on one numbered line (numbers start at 1)."""
         return dict(self.numbered())[number]
 
+    @property
+    def heading(self) -> str:
+        """'Extract A', or the label given whole (e.g. 'Source A')."""
+        return self.letter if " " in self.letter else f"Extract {self.letter}"
+
     def __str__(self) -> str:
         numbered = self.numbered()
         width = len(str(max(n or 0 for n, _ in numbered)))
         body = "\n".join(f"{n:>{width + 1}}  {text}" if n else "" for n, text in numbered)
         notes = "".join(f"\n{note}" for note in self.notes)
-        return (f"Extract {self.letter}\n{body}\n— {self.author}, {self.title}, {self.date} "
+        return (f"{self.heading}\n{body}\n— {self.author}, {self.title}, {self.date} "
                 f"[{self.excerpt_id}]{notes}")
 
     def __repr__(self) -> str:
@@ -87,7 +92,10 @@ class Extract:
             from .keep import keep_control
         except ImportError:  # no ipywidgets: the extract alone
             return
-        display(keep_control([(f"Extract {self.letter} ({self.author})", self.excerpt_id)]))
+        ids = self.excerpt_id.split(" + ")
+        display(keep_control([(f"{self.heading} ({self.author})" + (f", part {n}" if len(ids) > 1
+                                                                      else ""), eid)
+                              for n, eid in enumerate(ids, start=1)]))
 
     def _repr_html_(self) -> str:
         rows = "".join(
@@ -99,29 +107,48 @@ class Extract:
         notes = "".join(f"<p style='margin:4px 0'>{escape(note)}</p>" for note in self.notes)
         return (f'<div style="border:1px solid #555; padding:6px 12px; margin:8px 0; '
                 f'max-width:48em; color:#111; background:#fff">'
-                f"<p style='margin:2px 0'><b>Extract {escape(self.letter)}</b></p>"
+                f"<p style='margin:2px 0'><b>{escape(self.heading)}</b></p>"
                 f'<table style="border-collapse:collapse; margin:0" '
-                f'aria-label="Extract {escape(self.letter)}, with line numbers">{rows}</table>'
+                f'aria-label="{escape(self.heading)}, with line numbers">{rows}</table>'
                 f"<p style='margin:6px 0 2px 0'>— <b>{escape(self.author)}</b>, "
                 f"<i>{escape(self.title)}</i>, {escape(self.date)} "
                 f"<span style='color:#555'>[{escape(self.excerpt_id)}]</span></p>{notes}</div>")
 
 
-def make_extract(records, excerpt_id: str, letter: str = "A") -> Extract:
-    """The extract of one excerpt, its lines numbered, with its source and any flags."""
-    excerpt = records.excerpt(excerpt_id)
-    source = records.source(excerpt.source)
-    passage = source.text[excerpt.start:excerpt.end]
+def make_extract(records, excerpt, letter: str = "A") -> Extract:
+    """The extract of one excerpt (or of several that follow one another in one source),
+    its lines numbered straight through, with its source and any flags.
+
+    Several excerpts are joined with the source's own words between them when the gap is
+    short (up to 40 words); a longer gap is shown as [...].
+    """
+    ids = [excerpt] if isinstance(excerpt, str) else list(excerpt)
+    if not ids:
+        raise ValueError("extract needs an excerpt id, or a list of ids")
+    excerpts = sorted((records.excerpt(i) for i in ids), key=lambda e: e.start)
+    sources = {e.source for e in excerpts}
+    if len(sources) > 1:
+        raise ValueError(f"an extract comes from one source; these come from {sorted(sources)}")
+    source = records.source(excerpts[0].source)
+    text = source.text
+    passage, cursor = "", None
+    for e in excerpts:
+        if cursor is not None and e.start > cursor:
+            gap = text[cursor:e.start]
+            passage += gap if len(gap.split()) <= 40 else "\n\n[...]\n\n"
+        if cursor is None or e.end > cursor:
+            passage += text[max(e.start, cursor or 0):e.end]
+            cursor = e.end
     lines: list[str] = []
     for paragraph in re.split(r"\n[ \t\u00a0]*\n", passage):
-        if lines:
+        if lines and paragraph.strip():
             lines.append("")  # the source's paragraph break, kept
         lines += textwrap.wrap(" ".join(paragraph.split()), LINE_WIDTH, break_long_words=False,
                                break_on_hyphens=False)
     notes = [f"⚑ Check this claim ({FLAG_STATUSES[f.status]}): “{f.words}”. {f.note}"
-             + (f" {f.basis}" if f.basis else "") for f in excerpt.flags]
-    if excerpt.stance == "reports":
+             + (f" {f.basis}" if f.basis else "") for e in excerpts for f in e.flags]
+    if any(e.stance == "reports" for e in excerpts):
         notes.insert(0, f"Note: here {source.short_name} reports a view in order to describe "
                         "or reject it.")
-    return Extract(letter, excerpt.id, tuple(lines), source.short_name, source.title,
-                   source.date_shown, tuple(notes))
+    return Extract(letter, " + ".join(e.id for e in excerpts), tuple(lines), source.short_name,
+                   source.title, source.date_shown, tuple(notes))

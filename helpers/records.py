@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["EVIDENCE_KINDS", "FLAG_STATUSES", "STANCES", "Flag", "Source", "Position", "Theme",
+__all__ = ["EVIDENCE_KINDS", "EVIDENCE_NOUNS", "FLAG_STATUSES", "STANCES", "Flag", "Source", "Position", "Theme",
            "Evidence", "Excerpt", "Citation", "Event", "Statistic", "Phase", "Term"]
 
 #: Evidence kinds, in the order the course shows them, with a label a student reads.
@@ -15,6 +15,17 @@ EVIDENCE_KINDS = {
     "event": "points to an event",
     "secondary-work": "relies on a historian's work",
     "assertion": "asserts it, with no evidence given",
+}
+
+#: Each evidence kind as a noun, singular and plural, for counts ("2 bare assertions").
+EVIDENCE_NOUNS = {
+    "primary-quotation": ("quotation from a primary source", "quotations from primary sources"),
+    "paraphrase": ("primary source reported without quotation",
+                   "primary sources reported without quotation"),
+    "statistic": ("statistic", "statistics"),
+    "event": ("event pointed to", "events pointed to"),
+    "secondary-work": ("historian's work relied on", "historians' works relied on"),
+    "assertion": ("bare assertion", "bare assertions"),
 }
 
 #: What an excerpt does with its view, with the words a student reads.

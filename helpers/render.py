@@ -7,10 +7,11 @@ unsanitised). Sides are told apart by name, never by colour alone.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html import escape
 
-from .records import EVIDENCE_KINDS, Citation, Evidence, Excerpt, Flag, Position
+from .records import EVIDENCE_KINDS, EVIDENCE_NOUNS, Citation, Evidence, Excerpt, Flag, Position
 from .textmatch import paragraph_around
 
 __all__ = ["citation_text", "evidence_line", "flag_html", "excerpt_html", "context_html",
@@ -86,28 +87,52 @@ def excerpt_html(excerpt: Excerpt, author: str, title: str, date: str,
     reported += "".join(flag_html(flag) for flag in excerpt.flags)
     return (f'<blockquote style="{_BOX}">“{escape(excerpt.quote)}”'
             f"<div style='font-size:90%; margin-top:4px'>— <b>{escape(author)}</b>, "
-            f"<i>{escape(title)}</i> ({escape(date)}). {side}"
+            f"<i>{escape(title)}</i>, {escape(date)}. {side}"
             f"<span style='color:#555'>[{escape(excerpt.id)}]</span></div>{reported}</blockquote>")
 
 
 def context_html(text: str, excerpt: Excerpt, author: str) -> str:
     """The paragraph around an excerpt, the excerpt itself marked, as escaped HTML.
 
-    The excerpt is marked three ways (highlight, bold, and bracketed words), so
-    colour is never the only sign.
+    When the excerpt is (nearly) a whole paragraph, the paragraphs before and after
+    it are shown too, so that there is always context to read. The source's
+    paragraph breaks are kept. The excerpt is marked three ways (highlight, bold,
+    and bracketed words), so colour is never the only sign.
 
     >>> from helpers.records import Excerpt
-    >>> text = "One.\\n\\nTwo <b> three four.\\n\\nFive."
+    >>> text = "One.\\n\\nTwo <b> three four, and more words around the excerpt here.\\n\\nFive."
     >>> e = Excerpt("x", "s", "t", "p", "argues", "three", "A.", (), 14, 19)
     >>> print(context_html(text, e, "Ann"))
-    <div ...>Two &lt;b&gt; <mark><b>[excerpt starts]</b> three <b>[excerpt ends]</b></mark> four.</div>
+    <div ...><p>Two &lt;b&gt; <mark><b>[excerpt starts]</b> three <b>[excerpt ends]</b></mark> four, ...</p></div>
+    >>> at = text.index("Five.")
+    >>> e = Excerpt("x", "s", "t", "p", "argues", "Five.", "A.", (), at, at + 5)
+    >>> print(context_html(text, e, "Ann"))
+    <div ...><p>Two &lt;b&gt; three four, ...</p><p><mark><b>[excerpt starts]</b> Five. <b>[excerpt ends]</b></mark></p></div>
     """
     start, end = paragraph_around(text, excerpt.start, excerpt.end)
-    before = escape(" ".join(text[start:excerpt.start].split()))
-    quote = escape(" ".join(text[excerpt.start:excerpt.end].split()))
-    after = escape(" ".join(text[excerpt.end:end].split()))
-    return (f'<div style="{_BOX}" aria-label="{escape(author)}, in context">{before} '
-            f"<mark><b>[excerpt starts]</b> {quote} <b>[excerpt ends]</b></mark> {after}</div>")
+    if len(text[start:excerpt.start].split()) + len(text[excerpt.end:end].split()) < 15:
+        # The excerpt is (nearly) its whole paragraph: show the paragraphs either side too.
+        start = paragraph_around(text, max(start - 3, 0), max(start - 3, 0))[0] if start else 0
+        end = paragraph_around(text, min(end + 3, len(text)), min(end + 3, len(text)))[1]
+    breaks = re.compile(r"\n[ \t\u00a0]*\n")
+    paragraphs: list[list[str]] = [[]]
+    pieces = [(text[start:excerpt.start], False), (text[excerpt.start:excerpt.end], True),
+              (text[excerpt.end:end], False)]
+    for piece, marked in pieces:
+        for n, part in enumerate(breaks.split(piece)):
+            if n:
+                paragraphs.append([])
+            words = escape(" ".join(part.split()))
+            if not words and not marked:
+                continue
+            if marked:
+                first, last = n == 0, n == len(breaks.split(piece)) - 1
+                words = ((" <b>[excerpt starts]</b> " if first else "") + words
+                         + (" <b>[excerpt ends]</b> " if last else ""))
+                words = f"<mark>{words.strip()}</mark>"
+            paragraphs[-1].append(words)
+    body = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs if p)
+    return f'<div style="{_BOX}" aria-label="{escape(author)}, in context">{body}</div>'
 
 
 def argument_html(position: Position, summaries: list[tuple[str, str]]) -> str:
@@ -133,12 +158,12 @@ def evidence_profile_line(author: str, evidence: list[Evidence]) -> str:
 
     >>> from helpers.records import Evidence
     >>> print(evidence_profile_line("Ann", [Evidence("assertion", "x", None)] * 2))
-    <li><b>Ann</b>: 2 items: 2 asserts it, with no evidence given</li>
+    <li><b>Ann</b>: 2 pieces of evidence: 2 bare assertions</li>
     """
     counts = Counter(ev.kind for ev in evidence)
-    parts = ", ".join(f"{counts[k]} {escape(label)}" for k, label in EVIDENCE_KINDS.items()
-                      if counts[k])
-    items = "1 item" if len(evidence) == 1 else f"{len(evidence)} items"
+    parts = ", ".join(f"{counts[k]} {escape(EVIDENCE_NOUNS[k][counts[k] != 1])}"
+                      for k in EVIDENCE_KINDS if counts[k])
+    items = "1 piece of evidence" if len(evidence) == 1 else f"{len(evidence)} pieces of evidence"
     return f"<li><b>{escape(author)}</b>: {items}: {parts}</li>"
 
 
@@ -150,7 +175,7 @@ def evidence_html(rows: list[tuple[str, Excerpt]], citations: dict[str, Citation
     >>> from helpers.records import Evidence, Excerpt
     >>> e = Excerpt("x", "s", "t", "p", "argues", "Q.", "A.", (Evidence("event", "1921.", None),),
     ...             0, 2)
-    >>> "<li><b>Ann</b>: 1 item: 1 points to an event</li>" in evidence_html([("Ann", e)], {})
+    >>> "<li><b>Ann</b>: 1 piece of evidence: 1 event pointed to</li>" in evidence_html([("Ann", e)], {})
     True
     """
     by_author: dict[str, list[Evidence]] = {}

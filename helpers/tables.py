@@ -173,10 +173,17 @@ def glossary_table(records, excerpt=None) -> Table:
 
 
 def _uses(text: str, spelling: str) -> bool:
-    """Whether a lower-case text uses a term (as a word or the start of one)."""
+    """Whether a lower-case text uses a term, or (for a one-word term) a word of its family.
+
+    >>> _uses("a bureaucratic caste", "bureaucracy"), _uses("the kulaks", "kulak")
+    (True, True)
+    """
     import re
 
-    return re.search(rf"(?<![a-z]){re.escape(spelling.lower())}", text) is not None
+    spelling = spelling.lower()
+    if " " not in spelling and len(spelling) > 6:
+        spelling = spelling[:max(6, len(spelling) - 3)]  # bureaucracy -> bureaucr(atic)
+    return re.search(rf"(?<![a-z]){re.escape(spelling)}", text) is not None
 
 
 def claims_table(records, theme=None, source=None) -> Table:
@@ -199,4 +206,4 @@ def claims_table(records, theme=None, source=None) -> Table:
                              "words": f"{event.label} ({event.date})",
                              "status": FLAG_STATUSES[f.status], "note": f.note,
                              "basis": f.basis or ""})
-    return _table(rows, ["record", "author", "source", "theme", "words", "status", "note", "basis"])
+    return _table(rows, ["author", "words", "status", "note", "basis", "record", "source", "theme"])
