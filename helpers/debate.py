@@ -38,6 +38,38 @@ class PositionSections:
     context: str
     excerpt_count: int
     keep_choices: tuple[tuple[str, str], ...] = ()
+    words_more: str = ""  # the position's other extracts, behind "More extracts"
+    context_more: str = ""
+    more_count: int = 0
+
+
+#: How many extracts a position shows at first; the rest wait behind "More extracts".
+FIRST_SHOWN = 3
+
+
+def key_excerpts(excerpts: list, limit: int = FIRST_SHOWN) -> list:
+    """The extracts a position shows first: one per author in turn, those that argue
+    before those that report, and among an author's, those resting on more than bare
+    assertion, then the shorter. Returned in corpus order.
+
+    >>> import helpers
+    >>> records = helpers.load().records
+    >>> chosen = key_excerpts(records.excerpts(position="social-forces"))
+    >>> len(chosen), len({e.source for e in chosen})
+    (3, 3)
+    """
+    pool = [e for e in excerpts if e.stance == "argues"] or list(excerpts)
+    by_author: dict[str, list] = {}
+    for e in pool:
+        by_author.setdefault(e.source, []).append(e)
+    for mine in by_author.values():
+        mine.sort(key=lambda e: (-sum(ev.kind != "assertion" for ev in e.evidence), len(e.quote)))
+    chosen: list = []
+    while len(chosen) < limit and any(by_author.values()):
+        for mine in by_author.values():
+            if mine and len(chosen) < limit:
+                chosen.append(mine.pop(0))
+    return [e for e in excerpts if e in chosen]
 
 
 def debate_sections(records, theme: str) -> list[PositionSections]:
@@ -55,14 +87,17 @@ def debate_sections(records, theme: str) -> list[PositionSections]:
         excerpts = records.excerpts(position=position.id)
         argued = [e for e in excerpts if e.stance == "argues"]
         summaries = [(records.author(e.source), e.argument) for e in excerpts]
-        words, contexts = [], []
+        first = key_excerpts(excerpts)
+        words, contexts, words_more, contexts_more = [], [], [], []
         for e in excerpts:
             source = records.source(e.source)
-            words.append(render.excerpt_html(e, source.short_name, source.title,
-                                             source.date_shown, position.label))
-            contexts.append(f"<p><b>{escape(source.short_name)}</b>, "
-                            f"<i>{escape(source.title)}</i> [{escape(e.id)}]</p>"
-                            + render.context_html(source.text, e, source.short_name))
+            shown = e in first
+            (words if shown else words_more).append(
+                render.excerpt_html(e, source.short_name, source.title, source.date_shown,
+                                    position.label))
+            (contexts if shown else contexts_more).append(
+                f"<p><b>{escape(source.short_name)}</b>, <i>{escape(source.title)}</i> "
+                f"[{escape(e.id)}]</p>" + render.context_html(source.text, e, source.short_name))
         if not excerpts:
             words = ["<p><i>No author in this corpus argues or reports this position.</i></p>"]
         elif not argued:
@@ -77,7 +112,9 @@ def debate_sections(records, theme: str) -> list[PositionSections]:
             context="".join(contexts) or "<p><i>No excerpt to show in context.</i></p>",
             excerpt_count=len(excerpts),
             keep_choices=tuple((f"{records.author(e.source)}: {render.opening(e.quote)}", e.id)
-                               for e in excerpts)))
+                               for e in excerpts),
+            words_more="".join(words_more), context_more="".join(contexts_more),
+            more_count=len(excerpts) - len(first)))
     return result
 
 
@@ -151,13 +188,22 @@ def debate_widget(records, theme_id: str):
 
     from .keep import keep_control
 
+    def with_more(html: str, more: str, title: str):
+        if not more:
+            return [widgets.HTML(html)]
+        hidden = widgets.Accordion(children=[widgets.HTML(more)])
+        hidden.titles = (title,)
+        return [widgets.HTML(html), hidden]
+
     panels = []
     for s in sections:
-        words = widgets.HTML(s.words)
-        if s.keep_choices:  # the authors' words, and a control to keep one for the essay
-            words = widgets.VBox([words, keep_control(list(s.keep_choices))])
+        more = f"More extracts for this position ({s.more_count})"
+        words = widgets.VBox(with_more(s.words, s.words_more, more)
+                             + ([keep_control(list(s.keep_choices))] if s.keep_choices else []))
+        context = widgets.VBox(with_more(s.context, s.context_more,
+                                         f"More passages in context ({s.more_count})"))
         steps = widgets.Accordion(children=[widgets.HTML(s.argument), words,
-                                            widgets.HTML(s.evidence), widgets.HTML(s.context)])
+                                            widgets.HTML(s.evidence), context])
         steps.titles = (STEP_TITLES[0], f"{STEP_TITLES[1]} ({s.excerpt_count} excerpts)",
                         STEP_TITLES[2], STEP_TITLES[3])
         panels.append(steps)
