@@ -6,6 +6,7 @@
     python3 run.py check [FOLDER]  check the corpus (or a teacher's own corpus folder)
     python3 run.py dump [FOLDER]   print the whole corpus as JSON, for other tools
     python3 run.py new FOLDER      start a corpus of your own readings (a starter folder)
+    python3 run.py handouts        a printable HTML handout of every lesson, in handouts/
 
 On Windows, type `py run.py ...` instead of `python3 run.py ...`.
 
@@ -34,7 +35,7 @@ VENV = HERE / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / "course-installed.json"
-CORPUS_COMMANDS = {"check", "dump", "new"}
+CORPUS_COMMANDS = {"check", "dump", "new", "handouts"}
 
 
 def say(message: str) -> None:
@@ -139,7 +140,8 @@ def main(argv: list[str]) -> None:
         run(PYTHON, "-m", "pytest", *rest)
     else:
         install(set())
-        run(PYTHON, "-m", "helpers", command, *rest, cwd=Path.cwd())  # FOLDER as the user typed it
+        # FOLDER as the user typed it; handouts are made from this course's lessons/
+        run(PYTHON, "-m", "helpers", command, *rest, cwd=HERE if command == "handouts" else Path.cwd())
 
 
 if __name__ == "__main__":

@@ -3,9 +3,11 @@
     python3 run.py check [FOLDER]   exit 0 if valid; else 1, one line per problem
     python3 run.py dump  [FOLDER]   the whole validated corpus as JSON on stdout
     python3 run.py new   FOLDER     a starter corpus (one source, one theme) to fill in
+    python3 run.py handouts         a printable HTML handout of every lesson, in handouts/
 
 (`python3 run.py X` runs `python -m helpers X` in the course's environment.)
-Only `new` writes, and only into a folder that does not exist yet.
+`new` writes only into a folder that does not exist yet; `handouts` writes only into
+its output folder, and replaces a handout that exists only with --force.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python3 run.py",
         description="Check, dump or start a corpus of the course 'Trotsky vs Stalin'.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{check,dump,new}")
+    sub = parser.add_subparsers(dest="command", required=True,
+                                metavar="{check,dump,new,handouts}")
     for name, text in (("check", "validate a corpus; print one line per problem"),
                        ("dump", "print the whole validated corpus as JSON")):
         command = sub.add_parser(name, help=text, description=text)
@@ -39,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
                          description="create a starter corpus (one source, one theme) in FOLDER, "
                                      "which must not exist yet")
     new.add_argument("folder", help="the folder to create, e.g. my-readings")
+    handouts = sub.add_parser("handouts", help="write a printable HTML handout of every lesson",
+                              description="write a printable, self-contained HTML handout of "
+                                          "every lesson (no code, no solutions)")
+    handouts.add_argument("--lessons", default="lessons", help="the lessons folder (default: lessons)")
+    handouts.add_argument("--out", default="handouts", help="where to write (default: handouts)")
+    handouts.add_argument("--force", action="store_true", help="replace handouts that exist")
     return parser
 
 
@@ -49,6 +58,18 @@ def main(argv: list[str] | None = None) -> int:
         from .starter import create_starter
 
         return create_starter(Path(args.folder))
+    if args.command == "handouts":
+        from .course import load
+        from .handouts import write_handouts
+
+        lessons = Path(args.lessons)
+        if not lessons.is_dir():
+            print(f"{lessons}: no lessons folder here; run this in the course folder, or give "
+                  "--lessons FOLDER", file=sys.stderr)
+            return 1
+        for line in write_handouts(load(), lessons, Path(args.out), force=args.force):
+            print(line)
+        return 0
     folder = Path(args.corpus_dir) if args.corpus_dir else bundled_corpus_dir()
     out = sys.stderr if args.command == "dump" else sys.stdout
     try:
