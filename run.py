@@ -7,6 +7,8 @@
     python3 run.py dump [FOLDER]   print the whole corpus as JSON, for other tools
     python3 run.py new FOLDER      start a corpus of your own readings (a starter folder)
     python3 run.py handouts        a printable HTML handout of every lesson, in handouts/
+    python3 run.py markschemes     every written question's mark scheme, for teachers
+    python3 run.py links HUB --repo URL   an nbgitpuller link per lesson, for a JupyterHub
 
 On Windows, type `py run.py ...` instead of `python3 run.py ...`.
 
@@ -35,7 +37,7 @@ VENV = HERE / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / "course-installed.json"
-CORPUS_COMMANDS = {"check", "dump", "new", "handouts"}
+CORPUS_COMMANDS = {"check", "dump", "new", "handouts", "links", "markschemes"}
 
 
 def say(message: str) -> None:
@@ -141,7 +143,8 @@ def main(argv: list[str]) -> None:
     else:
         install(set())
         # FOLDER as the user typed it; handouts are made from this course's lessons/
-        run(PYTHON, "-m", "helpers", command, *rest, cwd=HERE if command == "handouts" else Path.cwd())
+        run(PYTHON, "-m", "helpers", command, *rest,
+            cwd=HERE if command in ("handouts", "markschemes", "links") else Path.cwd())
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@
     python3 run.py dump  [FOLDER]   the whole validated corpus as JSON on stdout
     python3 run.py new   FOLDER     a starter corpus (one source, one theme) to fill in
     python3 run.py handouts         a printable HTML handout of every lesson, in handouts/
+    python3 run.py links HUB --repo URL   an nbgitpuller link for every lesson, for a JupyterHub
+    python3 run.py markschemes      every written question's mark scheme (teachers only)
 
 (`python3 run.py X` runs `python -m helpers X` in the course's environment.)
 `new` writes only into a folder that does not exist yet; `handouts` writes only into
@@ -32,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python3 run.py",
         description="Check, dump or start a corpus of the course 'Trotsky vs Stalin'.")
     sub = parser.add_subparsers(dest="command", required=True,
-                                metavar="{check,dump,new,handouts}")
+                                metavar="{check,dump,new,handouts,markschemes,links}")
     for name, text in (("check", "validate a corpus; print one line per problem"),
                        ("dump", "print the whole validated corpus as JSON")):
         command = sub.add_parser(name, help=text, description=text)
@@ -48,6 +50,20 @@ def _parser() -> argparse.ArgumentParser:
     handouts.add_argument("--lessons", default="lessons", help="the lessons folder (default: lessons)")
     handouts.add_argument("--out", default="handouts", help="where to write (default: handouts)")
     handouts.add_argument("--force", action="store_true", help="replace handouts that exist")
+    schemes = sub.add_parser("markschemes", help="write the mark schemes of every written question",
+                             description="write handouts/mark-schemes.html: every written "
+                                         "question with its mark scheme (for teachers only)")
+    schemes.add_argument("--lessons", default="lessons", help="the lessons folder (default: lessons)")
+    schemes.add_argument("--out", default="handouts", help="where to write (default: handouts)")
+    schemes.add_argument("--force", action="store_true", help="replace the file if it exists")
+    links = sub.add_parser("links", help="print an nbgitpuller link for every lesson",
+                           description="print, for every lesson, an nbgitpuller link that copies "
+                                       "the course to a student's JupyterHub home and opens it")
+    links.add_argument("hub", help="the hub's address, e.g. https://hub.example.org")
+    links.add_argument("--repo", required=True,
+                       help="the course's git repository, e.g. https://github.com/OWNER/REPO")
+    links.add_argument("--branch", default="main", help="the branch to pull (default: main)")
+    links.add_argument("--lessons", default="lessons", help="the lessons folder (default: lessons)")
     return parser
 
 
@@ -58,6 +74,21 @@ def main(argv: list[str] | None = None) -> int:
         from .starter import create_starter
 
         return create_starter(Path(args.folder))
+    if args.command == "links":
+        from .links import lesson_links
+
+        try:
+            for line in lesson_links(args.hub, args.repo, Path(args.lessons), args.branch):
+                print(line)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        return 0
+    if args.command == "markschemes":
+        from .handouts import write_markschemes
+
+        print(write_markschemes(Path(args.lessons), Path(args.out), force=args.force))
+        return 0
     if args.command == "handouts":
         from .course import load
         from .handouts import write_handouts

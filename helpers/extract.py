@@ -147,8 +147,13 @@ def make_extract(records, excerpt, letter: str = "A") -> Extract:
                                break_on_hyphens=False)
     notes = [f"⚑ Check this claim ({FLAG_STATUSES[f.status]}): “{f.words}”. {f.note}"
              + (f" {f.basis}" if f.basis else "") for e in excerpts for f in e.flags]
-    if any(e.stance == "reports" for e in excerpts):
+    reporting = [e for e in excerpts if e.stance == "reports"]
+    if reporting and len(reporting) == len(excerpts):
         notes.insert(0, f"Note: here {source.short_name} reports a view in order to describe "
                         "or reject it.")
+    elif reporting:
+        opening = "; ".join(f"“{' '.join(e.quote.split()[:6])} …”" for e in reporting)
+        notes.insert(0, f"Note: in part of this extract ({opening}) {source.short_name} reports "
+                        "a view in order to describe or reject it.")
     return Extract(letter, " + ".join(e.id for e in excerpts), tuple(lines), source.short_name,
                    source.title, source.date_shown, tuple(notes))

@@ -18,7 +18,7 @@ import re
 from html import escape
 from pathlib import Path
 
-__all__ = ["handout_html", "write_handouts"]
+__all__ = ["handout_html", "markschemes_html", "write_handouts", "write_markschemes"]
 
 _CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto;
@@ -104,3 +104,40 @@ def write_handouts(course, lessons_dir: Path, out_dir: Path, force: bool = False
         target.write_text(handout_html(course, notebook), encoding="utf-8")
         report.append(f"wrote {target}")
     return report
+
+
+def markschemes_html(lessons_dir: Path) -> str:
+    """Every written question of every lesson, with its points and the teacher's mark scheme.
+
+    Read from the lessons themselves (the one place mark schemes are written), for teachers
+    only: never give this page to students.
+    """
+    parts = ["<h1>Mark schemes for the written questions (teachers only)</h1>",
+             "<p class='note'>Generated from the lessons; the mark schemes live in the "
+             "teacher's version of each lesson and are removed from students' copies.</p>"]
+    for path in sorted(lessons_dir.glob("[0-9][0-9]-*/*.ipynb")):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        cells = notebook["cells"]
+        title = re.search(r"^# (.*)$", "".join(cells[0]["source"]), re.M)
+        parts.append(f"<h2>{escape(title.group(1) if title else path.stem)}</h2>")
+        for n, cell in enumerate(cells):
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if cell["cell_type"] == "markdown" and meta.get("solution") and meta.get("grade"):
+                before = next(("".join(c["source"]) for c in reversed(cells[:n])
+                               if c["cell_type"] == "markdown"), "")
+                parts.append(f"<h3>{escape(meta['grade_id'])} · {meta.get('points', 0)} "
+                             "points</h3><div class='note'>The question, as the lesson sets it:"
+                             f"</div>{_markdown(before)}<div>{_markdown(''.join(cell['source']))}"
+                             "</div>")
+    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Mark schemes"
+            f"</title><style>{_CSS}</style></head><body>" + "\n".join(parts) + "</body></html>")
+
+
+def write_markschemes(lessons_dir: Path, out_dir: Path, force: bool = False) -> str:
+    """Write ``mark-schemes.html`` into ``out_dir`` (kept if it exists, unless ``force``)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / "mark-schemes.html"
+    if target.exists() and not force:
+        return f"kept {target} (it exists; use --force to replace it)"
+    target.write_text(markschemes_html(lessons_dir), encoding="utf-8")
+    return f"wrote {target}"

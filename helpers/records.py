@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["EVIDENCE_KINDS", "EVIDENCE_NOUNS", "FLAG_STATUSES", "STANCES", "Flag", "Source", "Position", "Theme",
-           "Evidence", "Excerpt", "Citation", "Event", "Statistic", "Phase", "Term"]
+__all__ = ["EVIDENCE_KINDS", "EVIDENCE_NOUNS", "FLAG_STATUSES", "STANCES", "Flag", "Source",
+           "Position", "Theme", "Evidence", "Excerpt", "Citation", "Event", "Statistic", "Phase", "Term"]
 
 #: Evidence kinds, in the order the course shows them, with a label a student reads.
 EVIDENCE_KINDS = {

@@ -103,11 +103,13 @@ def context_html(text: str, excerpt: Excerpt, author: str) -> str:
     >>> text = "One.\\n\\nTwo <b> three four, and more words around the excerpt here.\\n\\nFive."
     >>> e = Excerpt("x", "s", "t", "p", "argues", "three", "A.", (), 14, 19)
     >>> print(context_html(text, e, "Ann"))
-    <div ...><p>Two &lt;b&gt; <mark><b>[excerpt starts]</b> three <b>[excerpt ends]</b></mark> four, ...</p></div>
+    <div ...><p>Two &lt;b&gt; <mark><b>[excerpt starts]</b> three <b>[excerpt ends]</b></mark>
+    four, ...</p></div>
     >>> at = text.index("Five.")
     >>> e = Excerpt("x", "s", "t", "p", "argues", "Five.", "A.", (), at, at + 5)
     >>> print(context_html(text, e, "Ann"))
-    <div ...><p>Two &lt;b&gt; three four, ...</p><p><mark><b>[excerpt starts]</b> Five. <b>[excerpt ends]</b></mark></p></div>
+    <div ...><p>Two &lt;b&gt; three four, ...</p><p><mark><b>[excerpt starts]</b> Five.
+    <b>[excerpt ends]</b></mark></p></div>
     """
     start, end = paragraph_around(text, excerpt.start, excerpt.end)
     if len(text[start:excerpt.start].split()) + len(text[excerpt.end:end].split()) < 15:

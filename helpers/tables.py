@@ -173,17 +173,17 @@ def glossary_table(records, excerpt=None) -> Table:
 
 
 def _uses(text: str, spelling: str) -> bool:
-    """Whether a lower-case text uses a term, or (for a one-word term) a word of its family.
+    """Whether a lower-case text uses a term: the spelling at the start of a word.
 
-    >>> _uses("a bureaucratic caste", "bureaucracy"), _uses("the kulaks", "kulak")
-    (True, True)
+    Other words of a family (bureaucratic for bureaucracy) are listed under the
+    term's ``also`` in glossary.yaml, so that "direct" never finds "Directory".
+
+    >>> _uses("the kulaks", "kulak"), _uses("direct workers", "directory")
+    (True, False)
     """
     import re
 
-    spelling = spelling.lower()
-    if " " not in spelling and len(spelling) > 6:
-        spelling = spelling[:max(6, len(spelling) - 3)]  # bureaucracy -> bureaucr(atic)
-    return re.search(rf"(?<![a-z]){re.escape(spelling)}", text) is not None
+    return re.search(rf"(?<![a-z]){re.escape(spelling.lower())}", text) is not None
 
 
 def claims_table(records, theme=None, source=None) -> Table:
