@@ -79,8 +79,13 @@ def check_form(answer, *, keys=None, allowed=None, count=None, number=False) -> 
             raise FormError(f"{where}: no answer yet. Replace its ... in the answer cell above, "
                             "run that cell (Shift+Enter), then run this check again.")
         if allowed is not None and value not in allowed:
-            raise FormError(f"{where}: {value!r} is not one of the choices: "
-                            f"{', '.join(map(repr, allowed))}. Copy one exactly, keep the "
-                            "double quotes around it, and run the answer cell again.")
+            choices = ", ".join(map(repr, allowed))
+            if all(isinstance(a, int) and not isinstance(a, bool) for a in allowed):
+                how = ("Write one of these numbers without quotes, and run the answer cell "
+                       "again.")
+            else:
+                how = ("Copy one exactly, keep the double quotes around it, and run the answer "
+                       "cell again.")
+            raise FormError(f"{where}: {value!r} is not one of the choices: {choices}. {how}")
     message = f"Form OK: {what}" + (", each one of the allowed choices" if allowed else "")
     print(f"{message}. {ONLY_FORM}")
