@@ -16,7 +16,7 @@ c = get_config()  # noqa: F821 (provided by nbgrader)
 
 c.CourseDirectory.source_directory = "lessons"
 c.ClearSolutions.code_stub = {
-    "python": "# Your answer goes in the lines above: replace each ... with your choice."}
+    "python": "# Your answer goes in the lines above: replace each ... with your answer."}
 c.ClearSolutions.text_stub = ("*Double-click this box, delete these words and write your answer "
                               "here. Press Shift+Enter when you have finished, and save with "
                               "Ctrl+S.*")

@@ -25,12 +25,14 @@ class FormError(AssertionError):
         return [f"✗ Not yet: {self}"]
 
 
-def check_form(answer, *, keys=None, allowed=None, count=None, number=False) -> None:
+def check_form(answer, *, keys=None, allowed=None, count=None, number=False,
+               unique=False) -> None:
     """Check an answer's form; print what was checked, or raise FormError saying what to fix.
 
     ``keys``: the answer is a dict with exactly these keys. ``allowed``: every
     value (or every item of a list) is one of these. ``count``: a list of
-    exactly this many items. ``number``: the answer is a whole number.
+    exactly this many items. ``number``: the answer is a whole number. ``unique``: no
+    choice is used twice.
 
     >>> check_form({"A": "narrative"}, keys=["A"], allowed=["narrative", "quoting"])
     Form OK: an answer for A, each one of the allowed choices. This checked only the FORM
@@ -44,7 +46,9 @@ def check_form(answer, *, keys=None, allowed=None, count=None, number=False) -> 
     """
     if answer is None or answer is ... or answer == "":
         raise FormError("no answer yet. Replace the ... in the answer cell above with your "
-                        "answer, run that cell (Shift+Enter), then run this check again.")
+                        "answer, run that cell (Shift+Enter), then run this check again. (If "
+                        "that cell showed a red SyntaxError, fix the quotes or commas there "
+                        "first: until it runs, this check still sees the old answer.)")
     if number:
         if isinstance(answer, bool) or not isinstance(answer, int):
             raise FormError(f"the answer should be a whole number, such as 5, without quotes "
@@ -87,5 +91,11 @@ def check_form(answer, *, keys=None, allowed=None, count=None, number=False) -> 
                 how = ("Copy one exactly, keep the double quotes around it, and run the answer "
                        "cell again.")
             raise FormError(f"{where}: {value!r} is not one of the choices: {choices}. {how}")
+    if unique:
+        seen = [repr(v) for _, v in values]
+        repeated = sorted({s for s in seen if seen.count(s) > 1})
+        if repeated:
+            raise FormError(f"{', '.join(repeated)} is used more than once: each choice may be "
+                            "used only once. Change the answer cell, run it, then run this check.")
     message = f"Form OK: {what}" + (", each one of the allowed choices" if allowed else "")
     print(f"{message}. {ONLY_FORM}")

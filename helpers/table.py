@@ -68,4 +68,9 @@ class Table(pd.DataFrame):
     def _repr_html_(self) -> str | None:
         with pd.option_context("display.max_colwidth", None):
             html = super()._repr_html_()
-        return _CELL.sub(_cell, html) if html else html
+        if not html:
+            return html
+        # A wide table scrolls inside the output: a Tab stop lets keyboard users scroll it.
+        label = f"table of {len(self)} rows and {len(self.columns)} columns"
+        return (f'<div tabindex="0" role="region" aria-label="{label}">'
+                f"{_CELL.sub(_cell, html)}</div>")

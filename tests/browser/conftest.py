@@ -67,13 +67,17 @@ def lab(chromium_path):
     root = home / "root"
     root.mkdir()
     port = _free_port()
-    settings = home / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    # No "get notified about Jupyter news?" pop-up over the page.
-    (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+    # The students' JupyterLab settings (binder/overrides.json), as user settings here.
+    overrides = json.loads((ROOT / "binder" / "overrides.json").read_text("utf-8"))
+    for plugin, values in overrides.items():
+        package, name = plugin.split(":")
+        folder = home / "settings" / package
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"),
            "JUPYTER_DATA_DIR": str(home / "data"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-           "JUPYTERLAB_SETTINGS_DIR": str(home / "settings")}
+           "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+           "COURSE_EVIDENCE_BANK": str(home / "evidence-bank.json")}
     # The kernel must find the same Python (with helpers) as the server.
     command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
                "--ip=127.0.0.1", f"--ServerApp.token={TOKEN}", f"--ServerApp.root_dir={root}",
@@ -94,7 +98,8 @@ def lab(chromium_path):
                 time.sleep(0.5)
         else:
             raise RuntimeError("JupyterLab did not start within 60 s")
-        yield {"base": base, "root": root, "token": TOKEN, "chromium": chromium_path}
+        yield {"base": base, "root": root, "token": TOKEN, "chromium": chromium_path,
+               "bank": home / "evidence-bank.json"}
     finally:
         server.terminate()  # stop the server we started, by its own PID
         try:
@@ -118,7 +123,10 @@ def browser_page(lab):
             args=CHROME_ARGS, viewport={"width": 1300, "height": 1000})
         page = context.pages[0] if context.pages else context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
+        console: list[str] = []
+        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
         page.errors = errors
+        page.console_errors = console
         try:
             yield page
         finally:
