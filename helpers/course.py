@@ -237,6 +237,9 @@ class Course:
         table = tables.evidence_bank_table(self.records, bank.entries())
         if bank.notice:
             print(bank.notice)
+        if table.empty:
+            print("Your evidence bank is empty: under an extract, or in step 2 of a debate, "
+                  "write a note and click Keep for my essay.")
         return table
 
     @friendly

@@ -68,7 +68,7 @@ class EssayPlan:
         if self.elsewhere:
             parts.append("<p><b>Kept on other themes (may help as context):</b> "
                          + escape("; ".join(self.elsewhere)) + "</p>")
-        parts.append("<p><b>Your plan to copy</b> into the markdown cell below and complete "
+        parts.append("<p><b>Your plan to copy</b> into your plan box and complete "
                       "(select it all, copy, paste):</p>"
                       f"<pre style='white-space:pre-wrap'>{escape(self.markdown)}</pre>")
         return "".join(parts)

@@ -22,28 +22,62 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
-def _pattern(quote: str) -> re.Pattern[str] | None:
-    words = quote.split()
-    if not words:
-        return None
-    return re.compile(r"\s+".join(re.escape(word) for word in words))
+class _Normalised:
+    """A text with its whitespace runs made single spaces, and a map back to the original."""
+
+    def __init__(self, text: str):
+        pieces, starts, ends = [], [], []
+        for match in re.finditer(r"\S+", text):
+            pieces.append(match.group())
+            starts.append(match.start())
+            ends.append(match.end())
+        self.flat = " ".join(pieces)
+        # For each character of `flat`, the offset of the original character it stands for.
+        self.to_original: list[int] = []
+        for n, (word, start) in enumerate(zip(pieces, starts, strict=True)):
+            if n:
+                self.to_original.append(ends[n - 1])  # the space stands for the whitespace run
+            self.to_original.extend(range(start, start + len(word)))
+        self.ends = ends
+        self.word_end_at = {start + len(w) - 1: e for w, start, e in
+                            zip(pieces, starts, ends, strict=True)}
+
+
+_NORMALISED: dict[int, tuple[str, _Normalised]] = {}
+
+
+def _normalised(text: str) -> _Normalised:
+    """The normalised form of a text, computed once per text (keyed by identity and checked)."""
+    cached = _NORMALISED.get(id(text))
+    if cached is None or cached[0] is not text:
+        cached = (text, _Normalised(text))
+        _NORMALISED[id(text)] = cached
+    return cached[1]
 
 
 def find_quote(quote: str, text: str) -> tuple[int, int] | None:
     """Return the (start, end) offsets of ``quote`` in ``text``, or None.
 
-    Whitespace runs compare equal; everything else must be identical.
+    Whitespace runs compare equal; everything else must be identical. The text is
+    normalised once and searched with ``str.find``, so checking many quotes against
+    one long text stays linear.
 
     >>> find_quote("two  three", "one two\\nthree four")
     (4, 13)
     >>> find_quote("two three", "one two, three") is None
     True
     """
-    pattern = _pattern(quote)
-    if pattern is None:
+    wanted = " ".join(quote.split())
+    if not wanted:
         return None
-    match = pattern.search(text)
-    return (match.start(), match.end()) if match else None
+    norm = _normalised(text)
+    at = norm.flat.find(wanted)
+    while at >= 0:
+        # a match must start and end on the original's characters, not inside a word's split
+        start = norm.to_original[at]
+        last = norm.to_original[at + len(wanted) - 1]
+        return start, last + 1
+    return None
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
