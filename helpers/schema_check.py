@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 import json
-import sys
 from functools import cache
 
 from .reading import Problem, bundled_corpus_dir
+from .schema_fast import iter_errors
 
 __all__ = ["schema_problems"]
 
@@ -22,32 +22,10 @@ _TYPE_NAMES = {
 }
 
 
-def _import_jsonschema():
-    """Import jsonschema without the 1.6 s that its optional IRI-format support costs.
-
-    jsonschema imports ``rfc3987_syntax`` (brought by Jupyter) only to check the
-    "iri" string format, which the course's schemas never use; building its
-    grammar would slow every lesson's first cell. We hide it during the import
-    only, and only if nothing has imported it already.
-    """
-    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
-        import jsonschema
-        return jsonschema
-    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
-    try:
-        import jsonschema
-    finally:
-        del sys.modules["rfc3987_syntax"]
-    return jsonschema
-
-
 @cache
-def _validator(kind: str):
-    jsonschema = _import_jsonschema()
+def _schema(kind: str) -> dict:
     path = bundled_corpus_dir() / "schema" / f"{kind}.schema.json"
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _describe(value: object) -> str:
@@ -123,7 +101,7 @@ def schema_problems(kind: str, data: object, where: str,
     """
     problems: list[Problem] = []
     broken: set = set()
-    for error in sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.path))):
+    for error in sorted(iter_errors(_schema(kind), data), key=lambda e: list(map(str, e.path))):
         path = list(error.path)
         record = None
         line = _line_of(data, path, lines)

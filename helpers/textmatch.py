@@ -8,6 +8,7 @@ the authors' own typos must match character for character.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["normalise_space", "find_quote", "paragraph_around", "explain_mismatch"]
@@ -26,21 +27,24 @@ class _Normalised:
     """A text with its whitespace runs made single spaces, and a map back to the original."""
 
     def __init__(self, text: str):
-        pieces, starts, ends = [], [], []
-        for match in re.finditer(r"\S+", text):
-            pieces.append(match.group())
-            starts.append(match.start())
-            ends.append(match.end())
-        self.flat = " ".join(pieces)
-        # For each character of `flat`, the offset of the original character it stands for.
-        self.to_original: list[int] = []
-        for n, (word, start) in enumerate(zip(pieces, starts, strict=True)):
-            if n:
-                self.to_original.append(ends[n - 1])  # the space stands for the whitespace run
-            self.to_original.extend(range(start, start + len(word)))
-        self.ends = ends
-        self.word_end_at = {start + len(w) - 1: e for w, start, e in
-                            zip(pieces, starts, ends, strict=True)}
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        self.flat = " ".join(text[a:b] for a, b in words)
+        self._original = words
+        self._flat_starts = []  # where each word starts in `flat`
+        at = 0
+        for a, b in words:
+            self._flat_starts.append(at)
+            at += b - a + 1
+
+    def to_original(self, index: int) -> int:
+        """The offset in the original text of the character at ``index`` in ``flat``.
+
+        The single space between two words stands for the end of the first one.
+        """
+        word = bisect.bisect_right(self._flat_starts, index) - 1
+        start, end = self._original[word]
+        offset = index - self._flat_starts[word]
+        return start + offset if start + offset < end else end
 
 
 _NORMALISED: dict[int, tuple[str, _Normalised]] = {}
@@ -74,8 +78,8 @@ def find_quote(quote: str, text: str) -> tuple[int, int] | None:
     at = norm.flat.find(wanted)
     while at >= 0:
         # a match must start and end on the original's characters, not inside a word's split
-        start = norm.to_original[at]
-        last = norm.to_original[at + len(wanted) - 1]
+        start = norm.to_original(at)
+        last = norm.to_original(at + len(wanted) - 1)
         return start, last + 1
     return None
 
