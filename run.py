@@ -9,6 +9,7 @@
     python3 run.py handouts        a printable HTML handout of every lesson, in handouts/
     python3 run.py markschemes     every written question's mark scheme, for teachers
     python3 run.py links HUB --repo URL   an nbgitpuller link per lesson, for a JupyterHub
+    python3 run.py bench [--quick]  the benchmarks: the course against Jupyter's own floor
 
 On Windows, type `py run.py ...` instead of `python3 run.py ...`.
 
@@ -127,7 +128,7 @@ def ensure_chromium() -> None:
 
 def main(argv: list[str]) -> None:
     """Dispatch lab, test, check, dump or new."""
-    if not argv or argv[0] not in {"lab", "test"} | CORPUS_COMMANDS:
+    if not argv or argv[0] not in {"lab", "test", "bench"} | CORPUS_COMMANDS:
         sys.exit(__doc__)
     command, rest = argv[0], argv[1:]
     if command == "lab":
@@ -135,6 +136,9 @@ def main(argv: list[str]) -> None:
         say("starting JupyterLab on the lessons (stop it with Ctrl+C)")
         run(PYTHON, "-m", "jupyter", "lab", f"--ServerApp.root_dir={HERE}",
             "--LabApp.default_url=/lab/tree/lessons", *rest)
+    elif command == "bench":
+        install({"test", "teacher"})
+        run(PYTHON, HERE / "bench" / "run.py", *rest)
     elif command == "test":
         install({"test", "teacher"})
         ensure_chromium()
