@@ -18,7 +18,8 @@ import re
 from html import escape
 from pathlib import Path
 
-__all__ = ["handout_html", "markschemes_html", "write_handouts", "write_markschemes"]
+__all__ = ["handout_html", "marking_summary", "marking_table", "markschemes_html", "write_handouts",
+           "write_markschemes"]
 
 _CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto;
@@ -106,6 +107,48 @@ def write_handouts(course, lessons_dir: Path, out_dir: Path, force: bool = False
     return report
 
 
+def _lesson_cells(path: Path) -> tuple[str, list[dict]]:
+    """A lesson notebook's title (its first ``# `` heading) and its cells."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    title = re.search(r"^# (.*)$", "".join(cells[0]["source"]), re.M) if cells else None
+    return (title.group(1) if title else path.stem), cells
+
+
+def _is_written(cell: dict) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return cell["cell_type"] == "markdown" and bool(meta.get("solution")) and bool(meta.get("grade"))
+
+
+def marking_summary(lessons_dir: Path) -> list[dict]:
+    """For each lesson: its folder, its written questions (grade id and points), marked by the
+    teacher, and the points its checks mark automatically.
+
+    Read from the lessons' nbgrader metadata, so the teacher's guide can be checked against it.
+    """
+    rows = []
+    for path in sorted(lessons_dir.glob("[0-9][0-9]-*/*.ipynb")):
+        _, cells = _lesson_cells(path)
+        written, automatic = [], 0
+        for cell in cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if _is_written(cell):
+                written.append((meta["grade_id"], meta.get("points", 0)))
+            elif meta.get("grade"):
+                automatic += meta.get("points", 0)
+        rows.append({"lesson": path.parent.name, "written": written, "automatic": automatic})
+    return rows
+
+
+def marking_table(lessons_dir: Path) -> str:
+    """:func:`marking_summary` as the Markdown table of the teacher's guide."""
+    lines = ["| Lesson | Written questions, marked by you (points) | Checked automatically |",
+             "|---|---|---|"]
+    for row in marking_summary(lessons_dir):
+        written = ", ".join(f"`{grade_id}` ({points})" for grade_id, points in row["written"])
+        lines.append(f"| {row['lesson']} | {written} | {row['automatic']} points |")
+    return "\n".join(lines)
+
+
 def markschemes_html(lessons_dir: Path) -> str:
     """Every written question of every lesson, with its points and the teacher's mark scheme.
 
@@ -116,13 +159,11 @@ def markschemes_html(lessons_dir: Path) -> str:
              "<p class='note'>Generated from the lessons; the mark schemes live in the "
              "teacher's version of each lesson and are removed from students' copies.</p>"]
     for path in sorted(lessons_dir.glob("[0-9][0-9]-*/*.ipynb")):
-        notebook = json.loads(path.read_text(encoding="utf-8"))
-        cells = notebook["cells"]
-        title = re.search(r"^# (.*)$", "".join(cells[0]["source"]), re.M)
-        parts.append(f"<h2>{escape(title.group(1) if title else path.stem)}</h2>")
+        title, cells = _lesson_cells(path)
+        parts.append(f"<h2>{escape(title)}</h2>")
         for n, cell in enumerate(cells):
             meta = cell.get("metadata", {}).get("nbgrader", {})
-            if cell["cell_type"] == "markdown" and meta.get("solution") and meta.get("grade"):
+            if _is_written(cell):
                 before = next(("".join(c["source"]) for c in reversed(cells[:n])
                                if c["cell_type"] == "markdown"), "")
                 parts.append(f"<h3>{escape(meta['grade_id'])} · {meta.get('points', 0)} "
