@@ -70,6 +70,8 @@ class EvidenceBank:
     # --- reading -------------------------------------------------------------------
     def entries(self) -> list[Entry]:
         """Every entry, oldest first (an empty list if there is no bank yet)."""
+        if not self.path.exists():
+            return []  # nothing kept yet: reading creates no folder in the student's home
         with self._locked():
             return self._read()
 

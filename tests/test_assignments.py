@@ -10,6 +10,7 @@ answers none.
 
 from __future__ import annotations
 
+import ast
 import copy
 import os
 import re
@@ -106,12 +107,11 @@ def _wrong_submission(teacher, student):
         meta = cell.metadata["nbgrader"]
         if cell.cell_type != "code" or not meta.get("grade"):
             continue
-        call = re.search(r"check_form\((\w+)(.*)\)", teacher_cells[gid].source)
-        name, options = call.group(1), call.group(2)
-        allowed = None
-        found = re.search(r"allowed=([^\n]*?)(?:,\s*\w+=|\)$|$)", options + ")")
-        if found:
-            allowed = eval(found.group(1).rstrip(")"), namespace)  # noqa: S307 (our own lessons)
+        call = next(node for node in ast.walk(ast.parse(teacher_cells[gid].source))
+                    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "check_form")
+        name = call.args[0].id
+        allowed = next((eval(ast.unparse(k.value), namespace)  # noqa: S307 (our own lessons)
+                        for k in call.keywords if k.arg == "allowed"), None)
         bad = _wrong_answer(namespace[name], allowed)
         answer = next(c for c in wrong.cells if c.metadata.get("nbgrader", {}).get("solution")
                       and re.search(rf"^{name}\s*=", c.source, re.M))

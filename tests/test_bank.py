@@ -73,7 +73,11 @@ def test_the_planner_groups_by_position_and_flags_a_position_with_nothing_kept(c
     labels = {p.id: p.label for p in theme.positions}
     assert plan.missing == [labels["personality"]]
     assert len(plan.groups[labels["social-forces"]]) == 1
-    assert "Nothing kept for this position" in plan._repr_html_()
+    html = plan._repr_html_()
+    assert "No author in the five sources argues this view" in html  # personality: no author
+    assert "Nothing kept for this position" not in html
+    course.forget(machine)
+    assert "Nothing kept for this position" in course.essay_plan("why-stalin-won")._repr_html_()
     outline = plan.markdown
     for part in ("**Claim**", "**Evidence:**", "**Counter-argument**", "**My judgement",
                  "My note: class forces", social, theme.question):
@@ -85,3 +89,17 @@ def test_the_planner_on_an_empty_bank_says_how_to_fill_it(course, bank_file):
     plan = course.essay_plan("why-stalin-won")
     assert plan.markdown == ""
     assert "Keep for my essay" in plan._repr_html_()
+
+
+def test_the_planner_never_files_a_reported_view_as_its_reporters_argument(course, records,
+                                                                           bank_file):
+    reported = next(e for e in records.excerpts(theme="why-stalin-won") if e.stance == "reports")
+    argued = next(e for e in records.excerpts(theme="why-stalin-won") if e.stance == "argues")
+    course.keep(reported.id)
+    course.keep(argued.id)
+    lines = {line for items in course.essay_plan("why-stalin-won").groups.values()
+             for line, _ in items}
+    author = records.source(reported.source).short_name
+    assert any(line.startswith(f"{author} reports this view") and reported.id in line
+               for line in lines)
+    assert any(line.startswith("“") and argued.id in line for line in lines)

@@ -141,17 +141,20 @@ def test_the_lesson_works_in_jupyterlab(lab, browser_page, lesson, axe_script):
                 expect(panel.get_by_text(shown).first).to_be_visible()
 
     # First view, then a second view: both recorded side by side.
-    first = notebook.get_by_role("button", name="Record my first view")
-    if first.count():
-        first.first.scroll_into_view_if_needed()
-        notebook.locator(".widget-radio-box").first.locator("input[type=radio]").first.check()
-        first.first.click()
+    # (Each step is scoped to the one cell that holds its button: a lesson may show two debates.)
+    first_cell = notebook.locator(".jp-Cell", has=page.get_by_role(
+        "button", name="Record my first view")).first
+    if first_cell.count():
+        first = first_cell.get_by_role("button", name="Record my first view")
+        first.scroll_into_view_if_needed()
+        first_cell.locator(".widget-radio-box").first.locator("input[type=radio]").first.check()
+        first.click()
         expect(notebook.locator("table", has_text="Before reading").first).to_be_visible()
-        after = notebook.get_by_role("button", name="Record my view now").first
-        debate_box = notebook.locator(".widget-vbox", has=page.get_by_role(
-            "button", name="Record my view now")).last
+        debate_cell = notebook.locator(".jp-Cell", has=page.get_by_role(
+            "button", name="Record my view now")).first
+        after = debate_cell.get_by_role("button", name="Record my view now")
         after.scroll_into_view_if_needed()
-        debate_box.locator(".widget-radio-box").last.locator("input[type=radio]").nth(1).check()
+        debate_cell.locator(".widget-radio-box").last.locator("input[type=radio]").nth(1).check()
         after.click()
         expect(notebook.get_by_text(re.compile("You (changed your mind|kept your first view)"))
                .first).to_be_visible()
