@@ -46,6 +46,8 @@ class Extract:
     title: str
     date: str
     notes: tuple[str, ...]
+    #: (excerpt id, first line, last line) of each excerpt an extract joins
+    parts: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def words(self) -> int:
@@ -92,10 +94,18 @@ class Extract:
             from .keep import keep_control
         except ImportError:  # no ipywidgets: the extract alone
             return
+        display(keep_control(self.keep_choices()))
+
+    def keep_choices(self) -> list[tuple[str, str]]:
+        """(label, excerpt id) for each excerpt that can be kept; a joined extract's parts
+        are labelled with their lines, e.g. 'Extract A (Hallas), part 2: lines 5-9'."""
         ids = self.excerpt_id.split(" + ")
-        display(keep_control([(f"{self.heading} ({self.author})" + (f", part {n}" if len(ids) > 1
-                                                                      else ""), eid)
-                              for n, eid in enumerate(ids, start=1)]))
+        if len(ids) == 1:
+            return [(f"{self.heading} ({self.author})", ids[0])]
+        lines = {eid: (first, last) for eid, first, last in self.parts}
+        return [(f"{self.heading} ({self.author}), part {n}"
+                 + (f": lines {lines[eid][0]}–{lines[eid][1]}" if eid in lines else ""), eid)
+                for n, eid in enumerate(ids, start=1)]
 
     def _repr_html_(self) -> str:
         rows = "".join(
@@ -132,12 +142,19 @@ def make_extract(records, excerpt, letter: str = "A") -> Extract:
     source = records.source(excerpts[0].source)
     text = source.text
     passage, cursor = "", None
+    segments: list[tuple[int, int, int]] = []  # (source start, source end, passage start)
     for e in excerpts:
         if cursor is not None and e.start > cursor:
             gap = text[cursor:e.start]
-            passage += gap if len(gap.split()) <= 40 else "\n\n[...]\n\n"
+            if len(gap.split()) <= 40:
+                segments.append((cursor, e.start, len(passage)))
+                passage += gap
+            else:
+                passage += "\n\n[...]\n\n"
         if cursor is None or e.end > cursor:
-            passage += text[max(e.start, cursor or 0):e.end]
+            begin = max(e.start, cursor or 0)
+            segments.append((begin, e.end, len(passage)))
+            passage += text[begin:e.end]
             cursor = e.end
     lines: list[str] = []
     for paragraph in re.split(r"\n[ \t\u00a0]*\n", passage):
@@ -156,4 +173,25 @@ def make_extract(records, excerpt, letter: str = "A") -> Extract:
         notes.insert(0, f"Note: in part of this extract ({opening}) {source.short_name} reports "
                         "a view in order to describe or reject it.")
     return Extract(letter, " + ".join(e.id for e in excerpts), tuple(lines), source.short_name,
-                   source.title, source.date_shown, tuple(notes))
+                   source.title, source.date_shown, tuple(notes),
+                   _line_ranges(excerpts, segments, passage, lines) if len(excerpts) > 1 else ())
+
+
+def _line_ranges(excerpts, segments, passage: str, lines: list[str]):
+    """(id, first line, last line) of each excerpt, from its place in the joined passage."""
+    def in_passage(offset: int) -> int:
+        return next(p + offset - a for a, b, p in segments if a <= offset <= b)
+
+    line_of_word: list[int] = []  # the line number of each word of the passage, in order
+    number = 0
+    for text in lines:
+        if text:
+            number += 1
+            line_of_word += [number] * len(text.split())
+    ranges = []
+    for e in excerpts:
+        first_word = len(passage[:in_passage(e.start)].split())
+        last_word = max(len(passage[:in_passage(e.end)].split()) - 1, first_word)
+        ranges.append((e.id, line_of_word[first_word], line_of_word[min(last_word,
+                                                                         len(line_of_word) - 1)]))
+    return tuple(ranges)

@@ -220,3 +220,26 @@ def test_a_windows_checkout_with_crlf_line_endings_loads_and_reads_the_same(tmp_
         assert there == here
         assert len(there) < len(windows.records.source(
             windows.records.excerpt(excerpt_id).source).text) / 2  # a paragraph, not the article
+
+
+def test_a_joined_extract_names_the_lines_of_each_part(course, records):
+    by_source: dict[str, list] = {}
+    for e in records.excerpts():
+        by_source.setdefault(e.source, []).append(e)
+    checked = 0
+    for found in by_source.values():
+        found.sort(key=lambda e: e.start)
+        for a, b, c in zip(found, found[1:], found[2:]):
+            if c.start - a.end > 2000:
+                continue  # too far apart for one extract
+            extract = course.extract([a.id, b.id, c.id], "A")
+            words = {" ".join(extract.line(n) for n in range(first, last + 1)): eid
+                     for eid, first, last in extract.parts}
+            for text, eid in words.items():
+                quote = records.excerpt(eid).quote.split()
+                joined = " ".join(text.split())
+                assert " ".join(quote[:3]) in joined and " ".join(quote[-3:]) in joined, eid
+            labels = [label for label, _ in extract.keep_choices()]
+            assert all(re.search(r"part \d: lines \d+–\d+$", label) for label in labels), labels
+            checked += 1
+    assert checked >= 20
