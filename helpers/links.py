@@ -4,10 +4,11 @@
 
 prints, for every lesson, a link of nbgitpuller's form
 
-    HUB/hub/user-redirect/git-pull?repo=REPO&branch=BRANCH&urlpath=lab/tree/FOLDER/lessons/L/L.ipynb
+    HUB/hub/user-redirect/git-pull?repo=REPO&branch=BRANCH&targetpath=FOLDER&urlpath=lab/tree/FOLDER/lessons/L/L.ipynb
 
 A first click copies the repository into the student's home folder (as FOLDER,
-the repository's name) and opens the lesson; a later click pulls the teacher's
+the repository's name without ".git", named in the link: nbgitpuller's own
+default would keep the ".git") and opens the lesson; a later click pulls the teacher's
 changes and keeps the student's own edits (nbgitpuller's merge).
 """
 
@@ -24,14 +25,14 @@ def pull_link(hub: str, repo: str, path: str, branch: str = "main") -> str:
 
     >>> print(pull_link("https://hub.example.org/", "https://github.com/me/course.git",
     ...                 "lessons/01-x/01-x.ipynb"))
-    https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fme%2Fcourse.git&branch=main&urlpath=lab%2Ftree%2Fcourse%2Flessons%2F01-x%2F01-x.ipynb
+    https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fme%2Fcourse.git&branch=main&targetpath=course&urlpath=lab%2Ftree%2Fcourse%2Flessons%2F01-x%2F01-x.ipynb
     """
     parts = urlparse(hub)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"the hub's address must start with https:// (or http://), not {hub!r}")
     folder = Path(urlparse(repo).path).name.removesuffix(".git") or "course"
-    query = urlencode({"repo": repo, "branch": branch, "urlpath": f"lab/tree/{folder}/{path}"},
-                      quote_via=quote, safe="")
+    query = urlencode({"repo": repo, "branch": branch, "targetpath": folder,
+                       "urlpath": f"lab/tree/{folder}/{path}"}, quote_via=quote, safe="")
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 

@@ -10,7 +10,6 @@ answers none.
 
 from __future__ import annotations
 
-import ast
 import copy
 import os
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from .answers import cells_by_grade_id, right_submission, wrong_submission
 from .conftest import ROOT
 
 LESSONS = sorted(p.name for p in (ROOT / "lessons").iterdir()
@@ -65,60 +65,6 @@ def _released(api, course_dir: Path, lesson: str) -> Path:
     return path
 
 
-def _cells(nb) -> dict:
-    return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells if "nbgrader" in c.metadata}
-
-
-def _wrong_answer(value, allowed):
-    """A well-formed answer that is wrong in every part (for the third submission)."""
-    if isinstance(value, dict):
-        return {k: _wrong_answer(v, allowed) for k, v in value.items()}
-    if isinstance(value, list):
-        return list(reversed(value)) if len(set(map(repr, value))) > 1 else value
-    if isinstance(value, float) and not allowed:
-        return value + 10
-    if isinstance(value, bool) or not isinstance(value, int):
-        others = [a for a in (allowed or []) if a != value]
-        assert others, f"no other allowed choice than {value!r} to make a wrong answer"
-        return others[0]
-    if allowed:
-        return max(allowed, key=lambda a: abs(a - value))
-    return value + 100
-
-
-def _wrong_submission(teacher, student):
-    """The student copy with each automatically marked answer filled in wrongly but well formed."""
-    wrong = copy.deepcopy(student)
-    namespace: dict = {}
-    teacher_cells = _cells(teacher)
-    for cell in teacher.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type != "code":
-            continue
-        source = cell.source
-        if meta.get("solution"):
-            exec(compile(source, "solution", "exec"), namespace)  # the teacher's answer
-        elif not meta.get("grade"):
-            try:
-                exec(compile(source, "cell", "exec"), namespace)
-            except Exception:
-                pass  # display cells need a notebook; answers do not depend on them
-    for gid, cell in _cells(wrong).items():
-        meta = cell.metadata["nbgrader"]
-        if cell.cell_type != "code" or not meta.get("grade"):
-            continue
-        call = next(node for node in ast.walk(ast.parse(teacher_cells[gid].source))
-                    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "check_form")
-        name = call.args[0].id
-        allowed = next((eval(ast.unparse(k.value), namespace)  # noqa: S307 (our own lessons)
-                        for k in call.keywords if k.arg == "allowed"), None)
-        bad = _wrong_answer(namespace[name], allowed)
-        answer = next(c for c in wrong.cells if c.metadata.get("nbgrader", {}).get("solution")
-                      and re.search(rf"^{name}\s*=", c.source, re.M))
-        answer.source += f"\n{name} = {bad!r}\n"
-    return wrong
-
-
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_the_student_copy_holds_no_solution_hidden_test_or_mark_scheme(api, course_dir, lesson):
     student = _released(api, course_dir, lesson).read_text(encoding="utf-8")
@@ -126,13 +72,13 @@ def test_the_student_copy_holds_no_solution_hidden_test_or_mark_scheme(api, cour
         assert leak not in student, leak
     teacher = nbformat.read(ROOT / "lessons" / lesson / f"{lesson}.ipynb", as_version=4)
     released = nbformat.read(_released(api, course_dir, lesson), as_version=4)
-    for gid, cell in _cells(released).items():
+    for gid, cell in cells_by_grade_id(released).items():
         meta = cell.metadata["nbgrader"]
         if cell.cell_type == "markdown" and meta["solution"]:
             assert cell.source.startswith("*Double-click this box"), gid  # an empty answer box
-            assert _cells(teacher)[gid].source not in student
+            assert cells_by_grade_id(teacher)[gid].source not in student
         if cell.cell_type == "code" and meta["solution"]:
-            solution = _cells(teacher)[gid].source.split("### BEGIN SOLUTION")[1]
+            solution = cells_by_grade_id(teacher)[gid].source.split("### BEGIN SOLUTION")[1]
             assert solution.split("### END SOLUTION")[0].strip() not in cell.source
 
 
@@ -157,8 +103,8 @@ def test_autograde_round_trip_marks_right_untouched_and_well_formed_wrong_answer
 
     released = nbformat.read(_released(api, course_dir, lesson), as_version=4)
     teacher = nbformat.read(ROOT / "lessons" / lesson / f"{lesson}.ipynb", as_version=4)
-    submissions = {"teacher-answers": copy.deepcopy(teacher), "untouched": released,
-                   "wrong-but-well-formed": _wrong_submission(teacher, released)}
+    submissions = {"teacher-answers": right_submission(teacher, released), "untouched": released,
+                   "wrong-but-well-formed": wrong_submission(teacher, released)}
     auto_max = sum(c.metadata["nbgrader"]["points"] for c in teacher.cells
                    if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade"))
     for student, notebook in submissions.items():

@@ -10,9 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import venv
-from pathlib import Path
 
 import pytest
 
