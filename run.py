@@ -8,6 +8,7 @@
     python3 run.py new FOLDER      start a corpus of your own readings (a starter folder)
     python3 run.py handouts        a printable HTML handout of every lesson, in handouts/
     python3 run.py markschemes     every written question's mark scheme, for teachers
+    python3 run.py students        the student copy of every lesson (no solutions), in students/
     python3 run.py links HUB --repo URL   an nbgitpuller link per lesson, for a JupyterHub
     python3 run.py bench [--quick]  the benchmarks: the course against Jupyter's own floor
 
@@ -38,7 +39,7 @@ VENV = HERE / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / "course-installed.json"
-CORPUS_COMMANDS = {"check", "dump", "new", "handouts", "links", "markschemes"}
+CORPUS_COMMANDS = {"check", "dump", "new", "handouts", "links", "markschemes", "students"}
 
 
 def say(message: str) -> None:
@@ -145,10 +146,10 @@ def main(argv: list[str]) -> None:
         say("running the whole test suite")
         run(PYTHON, "-m", "pytest", *rest)
     else:
-        install(set())
+        install({"teacher"} if command == "students" else set())  # nbgrader makes the copies
         # FOLDER as the user typed it; handouts are made from this course's lessons/
         run(PYTHON, "-m", "helpers", command, *rest,
-            cwd=HERE if command in ("handouts", "markschemes", "links") else Path.cwd())
+            cwd=HERE if command in ("handouts", "markschemes", "links", "students") else Path.cwd())
 
 
 if __name__ == "__main__":

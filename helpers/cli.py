@@ -6,10 +6,11 @@
     python3 run.py handouts         a printable HTML handout of every lesson, in handouts/
     python3 run.py links HUB --repo URL   an nbgitpuller link for every lesson, for a JupyterHub
     python3 run.py markschemes      every written question's mark scheme (teachers only)
+    python3 run.py students         the student copy of every lesson (nbgrader's), in students/
 
 (`python3 run.py X` runs `python -m helpers X` in the course's environment.)
-`new` writes only into a folder that does not exist yet; `handouts` writes only into
-its output folder, and replaces a handout that exists only with --force.
+`new` writes only into a folder that does not exist yet; `handouts` and `students`
+write only into their output folder, and replace a file that exists only with --force.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="python3 run.py",
         description="Check, dump or start a corpus of the course 'Trotsky vs Stalin'.")
     sub = parser.add_subparsers(dest="command", required=True,
-                                metavar="{check,dump,new,handouts,markschemes,links}")
+                                metavar="{check,dump,new,handouts,markschemes,links,students}")
     for name, text in (("check", "validate a corpus; print one line per problem"),
                        ("dump", "print the whole validated corpus as JSON")):
         command = sub.add_parser(name, help=text, description=text)
@@ -63,7 +64,17 @@ def _parser() -> argparse.ArgumentParser:
     links.add_argument("--repo", required=True,
                        help="the course's git repository, e.g. https://github.com/OWNER/REPO")
     links.add_argument("--branch", default="main", help="the branch to pull (default: main)")
-    links.add_argument("--lessons", default="lessons", help="the lessons folder (default: lessons)")
+    links.add_argument("--lessons", default="students",
+                       help="the folder of the notebooks the links open (default: students, "
+                            "the student copies)")
+    students = sub.add_parser("students", help="write the student copy of every lesson",
+                              description="write, for every lesson, the copy students open "
+                                          "(made by nbgrader: no solutions, hidden tests or "
+                                          "mark schemes) into students/")
+    students.add_argument("--lessons", default="lessons", help="the lessons folder (default: lessons)")
+    students.add_argument("--out", default="students", help="where to write (default: students)")
+    students.add_argument("--force", action="store_true",
+                          help="replace student copies that differ from the lessons")
     return parser
 
 
@@ -84,6 +95,17 @@ def main(argv: list[str] | None = None) -> int:
             print(error, file=sys.stderr)
             return 2
         return 0
+    if args.command == "students":
+        from .student_copies import StudentCopyError, write_student_copies
+
+        try:
+            report = write_student_copies(Path(args.lessons), Path(args.out), force=args.force)
+        except StudentCopyError as error:
+            print(error, file=sys.stderr)
+            return 1
+        for line in report:
+            print(line)
+        return 0 if not any(line.startswith("kept") for line in report) else 1
     if args.command == "markschemes":
         from .handouts import write_markschemes
 

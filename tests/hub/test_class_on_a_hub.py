@@ -26,7 +26,8 @@ from .classroom import FOLDER, PASSWORD, ROOT, Classroom, unavailable
 pytestmark = pytest.mark.hub
 
 LESSON = "01-trotsky-in-power"
-LESSON_PATH = f"lessons/{LESSON}/{LESSON}.ipynb"
+LESSON_PATH = f"lessons/{LESSON}/{LESSON}.ipynb"  # the teacher's version
+STUDENT_PATH = f"students/{LESSON}/{LESSON}.ipynb"  # the student copy the links open
 NOTE = "My own note, written on the hub: Trotsky's record matters for lesson 5."
 
 
@@ -85,7 +86,7 @@ def _teacher_runs(classroom, *commands: str) -> None:
 @pytest.fixture(scope="module")
 def pulled(classroom):
     """Everyone follows the link of lesson 1 (generated as python3 run.py links makes it)."""
-    link = pull_link(classroom.url, classroom.repo_url, LESSON_PATH)
+    link = pull_link(classroom.url, classroom.repo_url, STUDENT_PATH)
     for person in classroom.people[:-1]:
         person.pull(link)
     return link
@@ -93,28 +94,29 @@ def pulled(classroom):
 
 def test_the_link_puts_the_course_in_each_home_and_opens_an_existing_lesson(classroom, pulled):
     urlpath = urllib.parse.parse_qs(urllib.parse.urlparse(pulled).query)["urlpath"][0]
-    assert urlpath == f"lab/tree/{FOLDER}/{LESSON_PATH}"
+    assert urlpath == f"lab/tree/{FOLDER}/{STUDENT_PATH}"
     for person in classroom.people[:-1]:
         notebook = person.read_notebook(urlpath.removeprefix("lab/tree/"))
         assert notebook["cells"][0]["cell_type"] == "markdown"
+        assert "BEGIN SOLUTION" not in json.dumps(notebook)  # the student copy
 
 
 def test_a_second_pull_brings_the_teachers_change_and_keeps_the_students_edits(classroom,
                                                                               pulled):
     student = classroom.students[0]
-    path = f"{FOLDER}/{LESSON_PATH}"
+    path = f"{FOLDER}/{STUDENT_PATH}"
     mine = student.read_notebook(path)
     mine["cells"].append({"cell_type": "markdown", "metadata": {}, "source": NOTE})
     student.save_notebook(path, mine)
     student.api("PUT", f"api/contents/{FOLDER}/my-notes.md",
                 {"type": "file", "format": "text", "content": NOTE})
 
-    def teachers_change(work):  # a correction to the same lesson, and a new handout
-        lesson = work / LESSON_PATH
-        notebook = nbformat.read(lesson, as_version=4)
-        notebook.cells[0].source += "\n\n*Corrected by your teacher.*"
-        nbformat.write(notebook, lesson)
-        (work / "lessons" / LESSON / "reading-list.md").write_text("Read Deutscher.\n", "utf-8")
+    def teachers_change(work):  # a correction to the same lesson, and a new reading list
+        for version in (LESSON_PATH, STUDENT_PATH):
+            notebook = nbformat.read(work / version, as_version=4)
+            notebook.cells[0].source += "\n\n*Corrected by your teacher.*"
+            nbformat.write(notebook, work / version)
+        (work / "students" / LESSON / "reading-list.md").write_text("Read Deutscher.\n", "utf-8")
 
     classroom.commit("A correction to lesson 1, and a reading list", teachers_change)
     student.pull(pulled)
@@ -123,7 +125,7 @@ def test_a_second_pull_brings_the_teachers_change_and_keeps_the_students_edits(c
     assert after["cells"][-1]["source"] == NOTE  # the student's own cell, kept
     assert "Corrected by your teacher." in "".join(after["cells"][0]["source"])
     assert student.api("GET", f"api/contents/{FOLDER}/my-notes.md?content=1")["content"] == NOTE
-    listing = student.api("GET", f"api/contents/{FOLDER}/lessons/{LESSON}")["content"]
+    listing = student.api("GET", f"api/contents/{FOLDER}/students/{LESSON}")["content"]
     assert "reading-list.md" in {item["name"] for item in listing}
 
 
@@ -230,8 +232,8 @@ def test_a_student_clicks_the_link_logs_in_and_lands_in_the_lesson(classroom):
             pytest.fail("the hub's browser test cannot run in CI: no Chromium and Playwright")
         pytest.skip("no Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Playwright")
     student = classroom.students[-1]
-    link = pull_link(classroom.url, classroom.repo_url, LESSON_PATH)
-    title = nbformat.read(classroom.course / LESSON_PATH, as_version=4).cells[0].source
+    link = pull_link(classroom.url, classroom.repo_url, STUDENT_PATH)
+    title = nbformat.read(classroom.course / STUDENT_PATH, as_version=4).cells[0].source
     heading = re.search(r"^# (.*)$", title, re.M).group(1)
     artifacts = ROOT / "test-artifacts" / "hub"
     artifacts.mkdir(parents=True, exist_ok=True)
@@ -244,7 +246,7 @@ def test_a_student_clicks_the_link_logs_in_and_lands_in_the_lesson(classroom):
             page.locator("#username_input").fill(student.name)
             page.locator("#password_input").fill(PASSWORD)
             page.locator("#login_submit").click()
-            page.wait_for_url(re.compile(rf"/user/{student.name}/lab/tree/{FOLDER}/lessons/"),
+            page.wait_for_url(re.compile(rf"/user/{student.name}/lab/tree/{FOLDER}/students/"),
                               timeout=300_000)
             panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
             expect(panel.get_by_role("heading", name=heading).first).to_be_visible(
