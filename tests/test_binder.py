@@ -7,6 +7,7 @@ run by the README's test command like every other test.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -71,3 +72,18 @@ def test_every_lesson_runs_in_the_binder_environment(binder_env):
     assert result.returncode == 0, result.stdout[-4000:]
     lessons = [p for p in (ROOT / "lessons").iterdir() if p.is_dir() and p.name[:2].isdigit()]
     assert " passed" in result.stdout and len(lessons) >= 10
+
+
+def test_every_pinned_package_supports_the_python_binder_builds_with(binder_env):
+    runtime = (ROOT / "binder" / "runtime.txt").read_text("utf-8").strip()
+    assert runtime.startswith("python-"), "binder/runtime.txt names a Python: python-3.X"
+    version = runtime.removeprefix("python-")
+    code = ("import json, importlib.metadata as m; print(json.dumps({d.metadata['Name']: "
+            "d.metadata.get('Requires-Python') for d in m.distributions()}))")
+    found = _run([binder_env["python"], "-c", code], timeout=120)
+    assert found.returncode == 0, found.stderr
+    from packaging.specifiers import SpecifierSet
+
+    refused = {name: spec for name, spec in json.loads(found.stdout).items()
+               if spec and not SpecifierSet(spec).contains(f"{version}.0")}
+    assert not refused, f"these pinned packages do not install on Python {version}: {refused}"

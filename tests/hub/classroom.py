@@ -128,6 +128,7 @@ class Kernel:
             "kernel": {"name": "python3"}})
         self.session_id, self.kernel_id = session["id"], session["kernel"]["id"]
         self.loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(self.loop)  # tornado looks for this thread's loop
         self.client_session = uuid.uuid4().hex
         self.socket = self.loop.run_until_complete(self._connect())
 
