@@ -34,6 +34,7 @@ import signal
 import socket
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import threading
 import time
@@ -351,6 +352,7 @@ class Classroom:
         self.exchange.mkdir()
         self.exchange.chmod(0o777)  # as nbgrader's documentation sets up a shared exchange
         self._make_users()
+        self._share_python()
         self._make_repository()
         self._install_proxy()
         (self.base / "etc" / "nbgrader_config.py").write_text(
@@ -423,6 +425,61 @@ class Classroom:
             raise RuntimeError("configurable-http-proxy could not be installed from the npm "
                                f"registry: {result.stderr.strip()[-300:]}")
 
+    def _as_user(self, name: str, *command: str, env: dict | None = None):
+        """Run a command as one of the class's users (not through the hub): a probe."""
+        settings = [f"{k}={v}" for k, v in (env or {}).items()]
+        prefix = ["runuser", "-u", name, "--"] if _is_root() else ["sudo", "-n", "-u", name]
+        return subprocess.run([*prefix, "env", *settings, *command], capture_output=True,
+                              text=True, timeout=120, cwd="/")
+
+    def _share_python(self) -> None:
+        """The Python the class's servers run: this one, if every user can run it as it is.
+
+        A Python installed in a private folder (e.g. pyenv under /root) runs, for other
+        users, on the system's own library instead, another version. Then the class gets
+        a copy of this Python's standard library in its folder, and an environment there
+        that uses this one's packages (the same versions, nothing installed).
+        """
+        self.bin = Path(sys.executable).parent
+        self.user_env: dict[str, str] = {}
+        self.config_path = [str(self.base / "etc")]
+        probe = [str(self.bin / "python"), "-c", "import sys; print(sys.version)"]
+        if self._as_user(self.teacher.name, *probe).stdout.strip() == sys.version:
+            return
+        copy = self.base / "python"
+        shutil.copytree(sys.base_prefix, copy, symlinks=True,
+                        ignore=lambda folder, names: [n for n in names if n in (
+                            "site-packages", "test") and Path(folder).name.startswith("python")])
+        env = self.base / "env"
+        here = Path(sys.prefix)  # this environment's Jupyter settings and extensions
+        self.user_env = {"LD_LIBRARY_PATH": str(copy / "lib"),
+                         "JUPYTER_PATH": str(here / "share" / "jupyter")}
+        self.config_path.append(str(here / "etc" / "jupyter"))
+        version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+        subprocess.run([str(copy / "bin" / version), "-m", "venv", "--without-pip", str(env)],
+                       check=True, capture_output=True, env={**os.environ, **self.user_env})
+        ours = Path(sysconfig.get_paths()["purelib"])
+        theirs = env / "lib" / version / "site-packages"
+        (theirs / "class-shares-the-course-environment.pth").write_text(
+            f"import site; site.addsitedir({str(ours)!r})\n", "utf-8")
+        for script in self.bin.iterdir():  # console scripts, pointed at the class's Python
+            target = env / "bin" / script.name
+            if target.exists() or not script.is_file():
+                continue
+            head = script.read_bytes()[:200]
+            if head.startswith(b"#!") and str(self.bin).encode() in head.split(b"\n")[0]:
+                lines = script.read_text("utf-8").split("\n")
+                lines[0] = f"#!{env / 'bin' / 'python'}"
+                target.write_text("\n".join(lines), "utf-8")
+                target.chmod(0o755)
+        self.bin = env / "bin"
+        check = self._as_user(self.teacher.name, str(self.bin / "python"), "-c",
+                              "import sys, helpers, nbgrader, jupyterhub; print(sys.version)",
+                              env=self.user_env)
+        if check.stdout.strip() != sys.version:
+            raise RuntimeError("the class's users cannot run this Python: "
+                               f"{(check.stderr or check.stdout).strip()[-300:]}")
+
     def _start_hub(self) -> None:
         python = Path(sys.executable)
         users = sorted(p.name for p in self.people)
@@ -444,11 +501,12 @@ class Classroom:
             f"c.Authenticator.admin_users = {{{self.teacher.name!r}}}",
             # one process per user, run as that user (the hub runs as root)
             "c.JupyterHub.spawner_class = 'localprocess'",
-            f"c.Spawner.cmd = [{str(python.parent / 'jupyterhub-singleuser')!r}]",
+            f"c.Spawner.cmd = [{str(self.bin / 'jupyterhub-singleuser')!r}]",
             "c.Spawner.default_url = '/lab'",
             "c.Spawner.start_timeout = 600",
             "c.Spawner.http_timeout = 600",
-            f"c.Spawner.environment = {{'JUPYTER_CONFIG_PATH': {str(self.base / 'etc')!r}}}",
+            f"c.Spawner.environment = {{'JUPYTER_CONFIG_PATH': "
+            f"{os.pathsep.join(self.config_path)!r}, **{self.user_env!r}}}",
             "c.JupyterHub.services = [{'name': 'class-harness', 'api_token': "
             f"{self.service_token!r}}}]",
             "c.JupyterHub.load_roles = [{'name': 'class-harness', 'services': ['class-harness'],"
@@ -456,7 +514,7 @@ class Classroom:
             " 'access:servers', 'list:users', 'read:users']}]",
             "c.JupyterHub.concurrent_spawn_limit = 300",
             ""]), "utf-8")
-        env = {**os.environ, "PATH": f"{python.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+        env = {**os.environ, "PATH": f"{self.bin}{os.pathsep}{os.environ.get('PATH', '')}"}
         env.pop("JUPYTER_CONFIG_DIR", None)
         log = open(self.base / "hub" / "hub.log", "wb")  # noqa: SIM115 (closed with the hub)
         command = [str(python), "-m", "jupyterhub", "-f", str(config)]

@@ -70,7 +70,7 @@ import json, subprocess
 results = {}
 for command in COMMANDS:
     run = subprocess.run(command.split(), capture_output=True, text=True)
-    results[command] = [run.returncode, run.stderr[-800:]]
+    results[command] = [run.returncode, run.stderr[-6000:]]
 print(json.dumps(results))
 """
 
@@ -168,7 +168,20 @@ print(json.dumps(scores))
 """)
     auto_max = sum(c.metadata["nbgrader"]["points"] for c in teacher_copy.cells
                    if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade"))
-    return {"fetched": seen, "runs": runs, "scores": scores, "auto_max": auto_max}
+    _teacher_runs(classroom, f"nbgrader generate_feedback {LESSON}",
+                  f"nbgrader release_feedback {LESSON}")
+    feedback = {}
+    for student in classroom.students[:3]:
+        assert student.nbgrader("fetch_feedback", LESSON).get("success")
+        folders = student.api("GET", f"api/contents/{LESSON}/feedback")["content"]
+        quote = urllib.parse.quote
+        pages = [item["path"] for folder in folders for item in
+                 student.api("GET", f"api/contents/{quote(folder['path'])}")["content"]
+                 if item["name"].endswith(".html")]
+        feedback[student.name] = student.api(
+            "GET", f"api/contents/{quote(pages[0])}?content=1&type=file&format=text")["content"]
+    return {"fetched": seen, "runs": runs, "scores": scores, "auto_max": auto_max,
+            "feedback": feedback}
 
 
 def test_students_fetch_the_student_copy_without_solutions_or_hidden_tests(classroom, marked):
@@ -193,6 +206,14 @@ def test_the_gradebook_holds_the_expected_automatic_scores(classroom, marked):
         right: marked["auto_max"], wrong: 0, silent: 0}
     # the right answers' written paragraph and exam answer wait for the teacher
     assert scores[right]["written_waiting"] and all(scores[right]["written_waiting"])
+
+
+def test_each_student_fetches_feedback_on_their_own_work(classroom, marked):
+    right, wrong, silent = (s.name for s in classroom.students[:3])
+    assert set(marked["feedback"]) == {right, wrong, silent}
+    assert "My answer, in my own words." in marked["feedback"][right]
+    for name in (wrong, silent):
+        assert "My answer, in my own words." not in marked["feedback"][name]
 
 
 def test_students_cannot_read_each_others_work_or_the_teachers_lessons(classroom, marked):
