@@ -8,39 +8,55 @@ An event we flag as wrong or disputed is drawn hollow, its label saying
 "as <author> dates it; <status>". The phases (``phases:`` in events.yaml) are
 the course's framing, shaded above the events. The years shown run from the
 first event to the last, so a teacher's own corpus gets its own span.
+
+The figure is SVG written here by hand (see `svg`), so that it needs no plotting
+library: students' environments leave matplotlib out. Each event is a
+``<g class="event">`` whose ``data-box`` is the box its marker and label take
+(x0 y0 x1 y1, in pixels, from the estimated text widths), which the tests check.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
-from .figure_base import FONT, HATCHES, OKABE_ITO, CourseFigure, corpus_file, new_figure, plural
+from . import svg
+from .figure_base import FONT, HATCHES, OKABE_ITO, CourseFigure, corpus_file, plural
 from .records import FLAG_STATUSES, Event
 
 __all__ = ["date_to_x", "draw_timeline"]
 
 _SQUEEZE = 3  # the quiet years before the main run of events are drawn this many times narrower
-_GAP = 6  # pixels between a marker and its label
+_SIZE = svg.px(FONT)  # the text, in pixels
+_WIDTH = 1100  # the drawing, in pixels (11 inches at 100 dpi, as a slide or a projector wants it)
+_ROW = 22  # pixels from one row of events to the next
+_LINE = 1.12  # lines of a text, in sizes of its font
+_MARK = 7  # half the width of the widest marker, in pixels
+_GAP = 5  # pixels between a marker and its label
+_SEP = 12  # pixels kept free between two items of one row (see `svg.pack_rows`)
+_PAD = 3  # pixels a text may reach beyond its estimated width (italics lean out)
+_LABEL = "#8a3300"  # a dark vermillion for labels of doubtful dates: dark enough to read
+_PHASE_COLOURS = ["sky blue", "orange", "bluish green", "yellow", "reddish purple", "vermillion"]
 
 
 class _Axis:
     """The time axis: from the first event to the last, quiet early years squeezed."""
 
-    def __init__(self, years: list[float]):
+    def __init__(self, years: list[float], left: float = 0, right: float = 1):
         self.first, self.last = int(min(years)) - 1, int(max(years)) + 2
         # Squeeze the years before the run of events starts, if a lone early event leaves a gap.
         ordered = sorted(years)
         gaps = [(b - a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b - a >= 6]
         self.break_year = int(max(gaps)[1]) - 1 if gaps else self.first
+        self.left, self.right = left, right
 
     def forward(self, x):
         return np.where(x < self.break_year, self.break_year - (self.break_year - x) / _SQUEEZE, x)
 
-    def inverse(self, x):
-        return np.where(x < self.break_year, self.break_year - (self.break_year - x) * _SQUEEZE, x)
+    def px(self, year: float) -> float:
+        """Where a year falls in the drawing, in pixels from its left edge."""
+        lo, hi = float(self.forward(self.first)), float(self.forward(self.last))
+        return self.left + (float(self.forward(year)) - lo) / (hi - lo) * (self.right - self.left)
 
     def ticks(self) -> list[int]:
         step = 5 if self.last - self.first > 12 else 1
@@ -102,154 +118,241 @@ def _dates(event: Event) -> list[float]:
     return [date_to_x(d) for d in dates]
 
 
-def _pack(spans: list[tuple[float, float]], widths: list[float], left: float,
-          right: float) -> list[tuple[int, str]]:
-    """Give each item a row, and its label a side, so that nothing overlaps.
+def _place_events(records, events: list[Event], axis: _Axis, top: float) -> tuple[str, int]:
+    """Each event's marks and label, packed into rows below ``top``: (markup, rows used).
 
-    ``spans`` are the items' (start, end) and ``widths`` their labels' widths, all in
-    pixels. A label goes right of its item if there is room, else left of it.
-    Returns (row, "left" or "right" alignment of the label) per item.
+    A label too long for the room on either side of its event is wrapped onto the
+    rows below, so that it never leaves the drawing.
     """
-    rows: list[list[tuple[float, float]]] = []
-    placed = []
-    for (start, end), width in zip(spans, widths, strict=True):
-        options = [("left", start, end + _GAP + width), ("right", start - _GAP - width, end)]
-        options = [o for o in options if o[1] >= left and o[2] <= right] or options[:1]
-        row = 0
-        while True:
-            if row == len(rows):
-                rows.append([])
-            free = [o for o in options
-                    if all(o[2] + 2 * _GAP < a or o[1] - 2 * _GAP > b for a, b in rows[row])]
-            if free:
-                align, lo, hi = free[0]
-                break
-            row += 1
-        rows[row].append((lo, hi))
-        placed.append((row, align))
-    return placed
+    spans = [(axis.px(min(_dates(e))) - _MARK, axis.px(max(_dates(e))) + _MARK) for e in events]
+    texts = []
+    for event, (start, end) in zip(events, spans, strict=True):
+        text, room = _label(records, event), max(axis.right - end, start - axis.left) - _GAP - 2 * _PAD - 4
+        if svg.text_width(text, _SIZE) > room:
+            text = "\n".join(svg.wrap(text, room, _SIZE, balance=True))
+        texts.append(text)
+    widths = [svg.text_width(text, _SIZE) + 2 * _PAD for text in texts]
+    heights = [text.count("\n") + 1 for text in texts]
+    placed = svg.pack_rows(spans, widths, axis.left + 2, axis.right - 2, heights, gap=_GAP, sep=_SEP)
+    drawn = []
+    for event, text, width, (start, end), (row, anchor) in zip(events, texts, widths, spans, placed,
+                                                               strict=True):
+        y = top + 8 + (row + 0.5) * _ROW
+        middle, lines = y + text.count("\n") * _ROW / 2, text.count("\n") + 1
+        x = end + _GAP + _PAD if anchor == "start" else start - _GAP - _PAD
+        box = _box(x, middle, width - 2 * _PAD, anchor, lines, _ROW / _SIZE)
+        whole = (min(start, box[0]), box[1], max(end, box[2]), box[3])
+        doubtful = event.conflicting_dates or event.flag
+        label = _label_text(x, middle, text, anchor, _ROW / _SIZE, fill=_LABEL if doubtful else "black",
+                            font_style="italic" if event.flag else None, class_="event-label",
+                            data_box=" ".join(svg.num(v) for v in box))
+        drawn.append(svg.tag("g", _marks(event, axis, y) + label, class_="event", data_event=event.id,
+                             data_row=row, data_box=" ".join(svg.num(v) for v in whole)))
+    rows = max(row + height for (row, _), height in zip(placed, heights, strict=True))
+    return svg.tag("g", "".join(drawn), class_="events"), rows
 
 
-def _draw_phases(ax, main_ax, phases) -> None:
-    colours = [OKABE_ITO["sky blue"], OKABE_ITO["orange"], OKABE_ITO["bluish green"],
-               OKABE_ITO["yellow"], OKABE_ITO["reddish purple"], OKABE_ITO["vermillion"]]
-    rows = list(dict.fromkeys(p.row for p in phases))
+def _box(x: float, y: float, width: float, anchor: str, lines: int = 1,
+         line: float = _LINE) -> tuple[float, ...]:
+    """The box (x0, y0, x1, y1) a text takes, given its anchor and y the middle of its lines
+    (``line`` apart, in sizes of the font)."""
+    x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    half = (lines - 1) * line * _SIZE / 2 + 0.62 * _SIZE
+    return x0 - _PAD, y - half, x0 + width + _PAD, y + half
+
+
+def _label_text(x: float, y: float, words: str, anchor: str, line: float = _LINE, **attrs) -> str:
+    """A text whose lines (``line`` apart) are centred on y (a line's baseline sits a third of
+    the size below its middle)."""
+    first = y - words.count("\n") * line * _SIZE / 2 + 0.35 * _SIZE
+    return svg.text(x, first, words, _SIZE, line, text_anchor=anchor, **attrs)
+
+
+def _lane_height(phases) -> float:
+    """The height of a lane of phases: room for the most lines a phase's label has, and its years."""
+    return max([2 + p.label.count("\n") for p in phases] + [2]) * _LINE * _SIZE + 12
+
+
+def _phases(phases, axis: _Axis, top: float, ids: str) -> tuple[str, str, list]:
+    """The lanes of phases: (their markup, their hatch patterns, the (x0, x1, colour) of the
+    first lane's phases, which tint the events under them)."""
+    lanes, height = list(dict.fromkeys(p.row for p in phases)), _lane_height(phases)
+    body, defs, tints, boxes = [], [], [], {lane: [] for lane in lanes}
     for n, phase in enumerate(phases):
-        lane, label, start, end = rows.index(phase.row), phase.label, phase.start, phase.end
-        y = len(rows) - 1 - lane
-        ax.barh(y, end - start, left=start, height=0.9, color=colours[n % len(colours)], alpha=0.4,
-                hatch=HATCHES[n % len(HATCHES)], edgecolor="#333333", linewidth=0.8)
-        years = f"{start}" if end - start == 1 else f"{start}\u2013{str(end)[2:]}"
-        inside = end - start > 1
-        ax.text((start + end) / 2 if inside else start - 0.3, y, f"{label}\n{years}",
-                ha="center" if inside else "right", va="center", fontsize=FONT,
-                linespacing=1.0, bbox={"facecolor": "white", "alpha": 0.75, "pad": 1.5,
-                                       "edgecolor": "none"})
+        colour = OKABE_ITO[_PHASE_COLOURS[n % len(_PHASE_COLOURS)]]
+        lane = lanes.index(phase.row)
+        y0, x0, x1 = top + lane * height + 2, axis.px(phase.start), axis.px(phase.end)
+        bar = {"x": x0, "y": y0, "width": x1 - x0, "height": height - 4}
+        body.append(svg.tag("rect", **bar, fill=colour, fill_opacity=0.4))
+        pattern = svg.hatch_pattern(f"{ids}-hatch-{n}", HATCHES[n % len(HATCHES)])
+        if pattern:
+            defs.append(pattern)
+            body.append(svg.tag("rect", **bar, fill=f"url(#{ids}-hatch-{n})"))
+        body.append(svg.tag("rect", **bar, fill="none", stroke="#333333", stroke_width=0.8))
         if lane == 0:
-            main_ax.axvspan(start, end, color=colours[n % len(colours)], alpha=0.12, linewidth=0)
-    ax.set_ylim(-0.5, max(len(rows), 1) - 0.5 + (0 if rows else 1))
-    ax.set_yticks(range(len(rows))[::-1], rows, fontsize=FONT)
-    ax.tick_params(axis="x", labelbottom=False, bottom=False)
-    for spine in ("top", "right", "bottom"):
-        ax.spines[spine].set_visible(False)
+            tints.append((x0, x1, colour))
+        years = (f"{phase.start}" if phase.end - phase.start == 1
+                 else f"{phase.start}\u2013{str(phase.end)[2:]}")
+        words = f"{phase.label}\n{years}"
+        width, mid, lines = svg.text_width(words, _SIZE), y0 + height / 2 - 2, words.count("\n") + 1
+        inside = (x0 + x1) / 2, "middle"
+        options = [inside] if width + 8 <= x1 - x0 else [(x0 - 4, "end"), inside, (x1 + 4, "start")]
+        for x, anchor in options + [inside]:
+            box = _box(x, mid, width, anchor, lines)
+            if box[0] >= axis.left and box[2] <= axis.right and not any(
+                    svg.overlaps(box, other, gap=4) for other in boxes[phase.row]):
+                break
+        boxes[phase.row].append(box)
+        body.append(svg.tag("rect", x=box[0] - 2, y=box[1] - 1, width=box[2] - box[0] + 4,
+                            height=box[3] - box[1] + 2, fill="white", fill_opacity=0.75))
+        body.append(_label_text(x, mid, words, anchor, class_="phase-label"))
+    for lane, name in enumerate(lanes):
+        body.append(_label_text(axis.left - 8, top + (lane + 0.5) * height, name, "end",
+                                class_="lane-label"))
+    return "".join(body), "".join(defs), tints
 
 
-def _draw_event(ax, event: Event, y: float) -> None:
+def _marks(event: Event, axis: _Axis, y: float) -> str:
+    """The marker(s) of one event at height y: dot, bar, diamonds or a hollow square."""
     blue, red = OKABE_ITO["blue"], OKABE_ITO["vermillion"]
     if event.flag:  # a claim we flag: hollow, dotted, never drawn like an established date
-        xs = [date_to_x(d) for d in (event.date, event.end_date) if d]
-        ax.plot(xs, [y] * len(xs), color=red, linestyle=":", linewidth=2)
-        ax.plot(xs[:1], [y], "s", markerfacecolor="white", markeredgecolor=red, markersize=9,
-                markeredgewidth=2)
-        return
+        xs = [axis.px(date_to_x(d)) for d in (event.date, event.end_date) if d]
+        line = svg.tag("line", x1=xs[0], y1=y, x2=xs[-1], y2=y, stroke=red, stroke_width=2.5,
+                       stroke_dasharray="1 4", stroke_linecap="round") if len(xs) > 1 else ""
+        return line + svg.tag("rect", x=xs[0] - 6, y=y - 6, width=12, height=12, fill="white",
+                              stroke=red, stroke_width=2.2, class_="flagged-date")
+    marks = []
     if event.end_date:
-        ax.plot([date_to_x(event.date), date_to_x(event.end_date)], [y, y], color=blue,
-                linewidth=7, solid_capstyle="butt")
+        x0, x1 = axis.px(date_to_x(event.date)), axis.px(date_to_x(event.end_date))
+        marks.append(svg.tag("rect", x=x0, y=y - 4.5, width=max(x1 - x0, 2), height=9.0, fill=blue,
+                             class_="period"))
     if event.conflicting_dates:
-        xs = [date_to_x(event.date)] + [date_to_x(d) for d, _, _ in event.conflicting_dates]
-        ax.plot(xs, [y] * len(xs), color=red, linestyle="--", linewidth=1.5)
-        ax.plot(xs, [y] * len(xs), "D", color=red, markersize=9, markeredgecolor="black")
+        xs = [axis.px(date_to_x(d)) for d in [event.date] + [d for d, _, _ in event.conflicting_dates]]
+        marks.append(svg.tag("line", x1=min(xs), y1=y, x2=max(xs), y2=y, stroke=red,
+                             stroke_width=2, stroke_dasharray="6 4"))
+        marks += [svg.tag("path", d=f"M{svg.num(x)},{svg.num(y - _MARK)} l{_MARK},{_MARK} "
+                          f"l-{_MARK},{_MARK} l-{_MARK},-{_MARK}z", fill=red, stroke="black",
+                          stroke_width=1, class_="conflicting-date") for x in xs]
     elif not event.end_date:
-        ax.plot(date_to_x(event.date), y, "o", color=blue, markersize=7,
-                markeredgecolor="black", markeredgewidth=0.6)
+        marks.append(svg.tag("circle", cx=axis.px(date_to_x(event.date)), cy=y, r=5.0, fill=blue,
+                             stroke="black", stroke_width=0.7))
+    return "".join(marks)
 
 
-def _legend(ax, axis: _Axis) -> None:
-    handles = [Line2D([], [], marker="o", color="w", markerfacecolor=OKABE_ITO["blue"],
-                      markeredgecolor="black", markersize=8,
-                      label="event (a year alone is drawn at mid-year)"),
-               Line2D([], [], color=OKABE_ITO["blue"], linewidth=7, label="period"),
-               Line2D([], [], marker="D", color=OKABE_ITO["vermillion"], linestyle="--",
-                      markeredgecolor="black", markersize=8,
-                      label="\u26a0 the sources give different dates: all are drawn"),
-               Line2D([], [], marker="s", color=OKABE_ITO["vermillion"], linestyle=":",
-                      markerfacecolor="white", markersize=8,
-                      label="a date we flag as wrong or disputed (see .data)")]
+def _legend(axis: _Axis, top: float) -> tuple[str, float]:
+    """The key, as shapes and words, in columns under the axis; returns it and its bottom."""
+    blue, red, mid = OKABE_ITO["blue"], OKABE_ITO["vermillion"], 20
+    entries = [
+        (svg.tag("circle", cx=mid, cy=0, r=5.0, fill=blue, stroke="black", stroke_width=0.7),
+         "event (a year alone is drawn at mid-year)"),
+        (svg.tag("rect", x=4, y=-4.5, width=32, height=9.0, fill=blue), "period"),
+        (svg.tag("line", x1=2, y1=0, x2=38, y2=0, stroke=red, stroke_width=2, stroke_dasharray="6 4")
+         + svg.tag("path", d=f"M{mid},-{_MARK} l{_MARK},{_MARK} l-{_MARK},{_MARK} l-{_MARK},-{_MARK}z",
+                   fill=red, stroke="black", stroke_width=1),
+         "\u26a0 the sources give different dates: all are drawn"),
+        (svg.tag("line", x1=2, y1=0, x2=38, y2=0, stroke=red, stroke_width=2.5,
+                 stroke_dasharray="1 4", stroke_linecap="round")
+         + svg.tag("rect", x=mid - 6, y=-6, width=12, height=12, fill="white", stroke=red,
+                   stroke_width=2.2), "a date we flag as wrong or disputed (see .data)")]
     if axis.break_year > axis.first:
-        handles.append(Patch(facecolor="#eeeeee", edgecolor="none",
-                             label=f"years before {axis.break_year} squeezed {_SQUEEZE} times"))
-    ax.legend(handles=handles, loc="lower left", fontsize=FONT, frameon=True, framealpha=0.95)
+        entries.append((svg.tag("rect", x=4, y=-8, width=32, height=16, fill="#e4e4e4"),
+                        f"years before {axis.break_year} squeezed {_SQUEEZE} times"))
+    width = max(48 + svg.text_width(words, _SIZE) for _, words in entries) + 24
+    columns = max(1, int((axis.right - axis.left - 16) // width))
+    rows = -(-len(entries) // columns)
+    body = [svg.tag("rect", x=axis.left, y=top, width=min(columns, len(entries)) * width + 16,
+                    height=rows * _ROW + 12, fill="white", stroke="#999999", stroke_width=0.8)]
+    for n, (shape, words) in enumerate(entries):
+        x, y = axis.left + 8 + (n % columns) * width, top + 6 + (n // columns + 0.5) * _ROW
+        body.append(svg.tag("g", shape, transform=f"translate({svg.num(x)},{svg.num(y)})"))
+        body.append(_label_text(x + 48, y, words, "start"))
+    return svg.tag("g", "".join(body), class_="legend"), top + rows * _ROW + 12
+
+
+def _axis_marks(axis: _Axis, top: float, bottom: float) -> tuple[str, str]:
+    """Gridlines at the labelled years; the year axis with its ticks, and its label."""
+    grid, marks, last_end = [], [], -1e9
+    for year in axis.ticks():
+        x = axis.px(year)
+        grid.append(svg.tag("line", x1=x, y1=top, x2=x, y2=bottom, stroke="#cccccc", stroke_width=0.8))
+        marks.append(svg.tag("line", x1=x, y1=bottom, x2=x, y2=bottom + 7, stroke="black"))
+        width = svg.text_width(str(year), _SIZE)
+        if x - width / 2 > last_end + 6:  # a year label never runs into the one before it
+            marks.append(svg.text(x, bottom + 9 + _SIZE, str(year), _SIZE, text_anchor="middle",
+                                  class_="year"))
+            last_end = x + width / 2
+    for year in range(axis.break_year, axis.last):
+        marks.append(svg.tag("line", x1=axis.px(year), y1=bottom, x2=axis.px(year), y2=bottom + 4,
+                             stroke="black", stroke_width=0.8))
+    marks.append(svg.tag("line", x1=axis.left, y1=bottom, x2=axis.right, y2=bottom, stroke="black"))
+    marks.append(svg.text((axis.left + axis.right) / 2, bottom + 14 + 2 * _SIZE, "Year", _SIZE,
+                          text_anchor="middle", class_="axis-label"))
+    return svg.tag("g", "".join(grid), class_="grid"), svg.tag("g", "".join(marks), class_="axis")
+
+
+def _side_label(words: list[str], top: float, bottom: float) -> str:
+    """A label for a block of the figure, turned to run up its left side (one line or two)."""
+    middle, x0 = (top + bottom) / 2, 22 - 9 * (len(words) - 1)
+    return "".join(svg.text(x0 + 18 * n, middle, line, _SIZE, text_anchor="middle",
+                            transform=f"rotate(-90 {svg.num(x0 + 18 * n)} {svg.num(middle)})",
+                            class_="axis-label") for n, line in enumerate(words))
 
 
 def draw_timeline(records) -> CourseFigure:
-    """Draw the timeline of the corpus's events (see `Course.timeline`)."""
+    """Draw the timeline of the corpus's events (see `Course.timeline`), as SVG.
+
+    >>> from helpers import load
+    >>> timeline = draw_timeline(load().records)
+    >>> timeline.svg.startswith("<svg") and timeline.figure is None
+    True
+    """
     events = records.events()
     if not events:
         raise ValueError(f"the timeline needs dated events, and {corpus_file(records, 'events.yaml')}"
                          " has none")
     phases = records.phases
+    lanes = list(dict.fromkeys(p.row for p in phases))
+    left = 46 + max([svg.text_width(name, _SIZE) + 10 for name in lanes] + [14])
     axis = _Axis([x for e in events for x in _dates(e)] + [p.start for p in phases]
-                 + [p.end for p in phases])
-    fig = new_figure(11, 7.5, layout=None)
-    grid = fig.add_gridspec(2, 1, height_ratios=[1.25, 6], hspace=0.04,
-                            left=0.075, right=0.99, top=0.895, bottom=0.075)
-    ax = fig.add_subplot(grid[1])
-    phase_ax = fig.add_subplot(grid[0], sharex=ax)
-    ax.set_xscale("function", functions=(axis.forward, axis.inverse))
-    ax.set_xlim(axis.first, axis.last)
-    if axis.break_year > axis.first:
-        ax.axvspan(axis.first, axis.break_year, color="#eeeeee", linewidth=0, zorder=0)
-    _draw_phases(phase_ax, ax, phases)
-    renderer = fig.canvas.get_renderer()
-    to_px = ax.transData.transform
-    spans, widths, labels = [], [], [_label(records, e) for e in events]
-    for event, text in zip(events, labels, strict=True):
-        xs = _dates(event)
-        spans.append((to_px((min(xs), 0))[0], to_px((max(xs), 0))[0]))
-        probe = fig.text(0, 0, text, fontsize=FONT)
-        widths.append(probe.get_window_extent(renderer).width)
-        probe.remove()
-    box = ax.get_window_extent(renderer)
-    placed = _pack(spans, widths, box.x0 + 2, box.x1 - 2)
-    from_px = ax.transData.inverted().transform
-    for event, text, (start, end), (row, align) in zip(events, labels, spans, placed,
-                                                       strict=True):
-        _draw_event(ax, event, -row)
-        x = from_px((end + _GAP if align == "left" else start - _GAP, 0))[0]
-        ax.text(x, -row, text, ha=align, va="center", fontsize=FONT,
-                color="#8a3300" if event.conflicting_dates or event.flag else "black",
-                style="italic" if event.flag else "normal")
-    n_rows = 1 + max(row for row, _ in placed)
-    ax.set_ylim(-n_rows + 0.3, 0.7)
-    ax.set_yticks([])
-    ax.set_ylabel("Events, in date order\n(rows only keep labels apart)", fontsize=FONT)
-    ax.set_xlabel("Year", fontsize=FONT)
-    ax.set_xticks(axis.ticks())
-    ax.set_xticks(range(axis.break_year, axis.last), minor=True)
-    ax.tick_params(labelsize=FONT)
-    ax.grid(axis="x", which="major", color="#cccccc", linewidth=0.8)
-    ax.set_axisbelow(True)
-    for spine in ("top", "right", "left"):
-        ax.spines[spine].set_visible(False)
-    _legend(ax, axis)
+                 + [p.end for p in phases], left, _WIDTH - 14)
     span = f"{events[0].year}\u2013{max(int((e.end_date or e.date)[:4]) for e in events)}"
     title = f"Timeline: the events the sources date, {span}"
-    fig.suptitle(title, fontsize=FONT + 5, fontweight="bold", x=0.075, ha="left", y=0.975)
-    phase_ax.set_title("Above: the phases of the struggle (our framing). Below: each event as "
-                       "dated in the sources' own words.", fontsize=FONT + 1, loc="left")
-    phase_ax.set_ylabel("Phases", fontsize=FONT)
-    return CourseFigure(fig, title, _caption(records, events, axis), _table(records, events),
-                        _alt_text(records, events, span))
+    subtitle = ("Above: the phases of the struggle (our framing). Below: each event as dated in "
+                "the sources' own words." if phases else
+                "Each event as dated in the sources' own words.")
+    alt_text = _alt_text(records, events, span)
+    ids = svg.unique_id("timeline", title, alt_text)
+    head = [svg.text(left, 34, line, svg.px(FONT + 5), font_weight="bold", class_="title")
+            for line in svg.wrap(title, axis.right - left, svg.px(FONT + 5), bold=True)]
+    y = 34 + (len(head) - 1) * 26 + 12
+    for line in svg.wrap(subtitle, axis.right - left, svg.px(FONT + 1)):
+        y += 20
+        head.append(svg.text(left, y, line, svg.px(FONT + 1), class_="subtitle"))
+    phase_top = y + 14
+    phase_height = (max(len(lanes) * _lane_height(phases), svg.text_width("Phases", _SIZE) + 12)
+                    if phases else 0)
+    phase_body, defs, tints = _phases(phases, axis, phase_top, ids)
+    if phases:
+        phase_body += _side_label(["Phases"], phase_top, phase_top + phase_height)
+    top = phase_top + phase_height + (12 if phases else 0)
+    drawn, n_rows = _place_events(records, events, axis, top)
+    side = ["Events, in date order", "(rows only keep labels apart)"]
+    bottom = top + max(n_rows * _ROW + 16, max(svg.text_width(s, _SIZE) for s in side) + 16)
+    band = ""
+    if axis.break_year > axis.first:
+        band = svg.tag("rect", x=axis.left, y=top, width=axis.px(axis.break_year) - axis.left,
+                       height=bottom - top, fill="#eeeeee", class_="squeezed-years")
+    band += "".join(svg.tag("rect", x=x0, y=top, width=x1 - x0, height=bottom - top, fill=colour,
+                            fill_opacity=0.12) for x0, x1, colour in tints)
+    grid, axis_marks = _axis_marks(axis, top, bottom)
+    legend, legend_bottom = _legend(axis, bottom + 24 + 2 * _SIZE)
+    body = ("".join(head) + band + grid + svg.tag("g", phase_body, class_="phases")
+            + drawn + _side_label(side, top, bottom)
+            + axis_marks + legend)
+    picture = svg.document(_WIDTH, legend_bottom + 10, body, title=title, desc=alt_text, ids=ids,
+                           defs=defs)
+    return CourseFigure(None, title, _caption(records, events, axis), _table(records, events),
+                        alt_text, svg=picture)
 
 
 def _caption(records, events: list[Event], axis: _Axis) -> str:

@@ -21,7 +21,11 @@ def test_the_benchmark_script_runs_and_reports_every_figure(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(out.read_text("utf-8"))
     assert set(figures) == {"course_run", "cold_start", "scale", "widgets", "browser_reveal",
-                            "env_sizes"}
+                            "env_sizes", "class_load"}
+    # in --quick mode the slow figures say why they were left out, in the table too
+    for slow in ("env_sizes", "class_load"):
+        assert figures[slow]["measured"] is False and "--quick" in figures[slow]["why"]
+    assert "class load: not measured (skipped in --quick mode" in result.stdout
     assert figures["course_run"]["lessons_s"] > 0 and figures["course_run"]["floor_s"] > 0
     assert figures["cold_start"]["course_s"] > 0 and figures["cold_start"]["floor_s"] > 0
     assert figures["scale"]["10x"]["excerpts"] == 10 * figures["scale"]["1x"]["excerpts"]

@@ -3,13 +3,20 @@
 The data tests re-check the corpus with plain string operations, independently
 of the checker: every event is stated, with its year, in the excerpts it cites;
 every number is printed, word for word, in its excerpt.
+
+The timeline is SVG written by hand, which students get without matplotlib; the
+tests read it as XML. The other four figures are matplotlib's (a teacher's extra).
 """
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from html import escape, unescape
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -18,11 +25,16 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 import helpers
-from helpers.figure_base import CourseFigure, new_figure
+from helpers.figure_base import FONT, CourseFigure, FigureError, new_figure
+from helpers.figure_timeline import draw_timeline
+from helpers.records import Event, Phase
+from helpers.svg import overlaps, px
 
 from .conftest import CORPUS
 
 FIGURES = ["timeline", "citation_map", "statistics_chart", "stance_map", "evidence_profile"]
+MATPLOTLIB_FIGURES = FIGURES[1:]
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +44,32 @@ def drawn(course):
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+# --- reading the timeline's SVG ----------------------------------------------------------
+def _svg(figure) -> ET.Element:
+    return ET.fromstring(figure.svg)  # ParseError if the SVG is not well-formed XML
+
+
+def _texts(figure) -> list[str]:
+    """Every text the timeline shows, each as one line (a label wrapped onto two rows joined)."""
+    return [_flat(" ".join(t.itertext())) for t in _svg(figure).iter(f"{SVG}text")]
+
+
+def _events(figure) -> list[ET.Element]:
+    return [g for g in _svg(figure).iter(f"{SVG}g") if g.get("class") == "event"]
+
+
+def _label(group: ET.Element) -> ET.Element:
+    return next(t for t in group.iter(f"{SVG}text") if t.get("class") == "event-label")
+
+
+def _box(element: ET.Element) -> tuple[float, ...]:
+    return tuple(float(v) for v in element.get("data-box").split())
+
+
+def _size(figure) -> tuple[float, float]:
+    return tuple(float(v) for v in _svg(figure).get("viewBox").split()[2:])
 
 
 # --- the data behind the timeline ------------------------------------------------
@@ -69,20 +107,25 @@ def test_conflicting_dates_are_recorded_and_shown(records, drawn, event_id, date
     assert [event.date] + [d for d, _, _ in event.conflicting_dates] == dates
     row = drawn["timeline"].data.loc[event_id]
     assert row["dates_differ"] == "yes" and dates[1] in row["other_dates"]
-    shown = [t.get_text() for ax in drawn["timeline"].figure.axes for t in ax.texts]
+    shown = _texts(drawn["timeline"])
     assert any(event.label in t and "\u26a0" in t and all(d in t for d in dates) for t in shown)
+    group = next(g for g in _events(drawn["timeline"]) if g.get("data-event") == event_id)
+    diamonds = [p for p in group.iter(f"{SVG}path") if p.get("class") == "conflicting-date"]
+    assert len(diamonds) == len(dates)  # a diamond at every date given
+    assert any(line.get("stroke-dasharray") for line in group.iter(f"{SVG}line"))  # joined, dashed
 
 
 def test_timeline_draws_every_event(records, drawn):
-    shown = " ".join(t.get_text() for ax in drawn["timeline"].figure.axes for t in ax.texts)
+    shown = " ".join(_texts(drawn["timeline"]))
     assert all(event.label in shown for event in records.events())
     assert list(drawn["timeline"].data.index) == [e.id for e in records.events()]
+    assert [g.get("data-event") for g in _events(drawn["timeline"])] == [e.id for e in records.events()]
 
 
 def test_a_flagged_date_is_drawn_as_the_source_gives_it_and_says_so(records, drawn):
     flagged = [e for e in records.events() if e.flag]
     assert flagged
-    shown = [t.get_text() for ax in drawn["timeline"].figure.axes for t in ax.texts]
+    shown = _texts(drawn["timeline"])
     for event in flagged:
         label = next(t for t in shown if t.startswith(event.label))
         assert f"dates it; {event.flag.status_label})" in label
@@ -90,6 +133,30 @@ def test_a_flagged_date_is_drawn_as_the_source_gives_it_and_says_so(records, dra
         assert event.flag.note in drawn["timeline"].alt_text
     established = [t for t in shown if "dates it;" in t]
     assert len(established) == len(flagged)  # no unflagged event is drawn as doubtful
+    for group in _events(drawn["timeline"]):  # hollow and italic: never drawn like an established date
+        hollow = [r for r in group.iter(f"{SVG}rect") if r.get("class") == "flagged-date"]
+        is_flagged = records.event(group.get("data-event")).flag is not None
+        assert len(hollow) == is_flagged and (_label(group).get("font-style") == "italic") == is_flagged
+        assert all(r.get("fill") == "white" for r in hollow)
+
+
+def test_the_timeline_shows_the_phases_the_squeezed_years_and_its_axis(records, drawn):
+    shown = _texts(drawn["timeline"])
+    for phase in records.phases:
+        assert any(t.startswith(_flat(phase.label)) and str(phase.start) in t for t in shown), phase.label
+    assert {p.row for p in records.phases} <= set(shown)
+    assert {"Year", "Phases", "Events, in date order", "(rows only keep labels apart)"} <= set(shown)
+    assert {"1905", "1920", "1940"} <= set(shown)  # year ticks
+    squeezed = [t for t in shown if t.startswith("years before ")]
+    assert squeezed == ["years before 1916 squeezed 3 times"]
+    assert "years before 1916 are squeezed" in drawn["timeline"].caption
+    band = [r for r in _svg(drawn["timeline"]).iter(f"{SVG}rect") if r.get("class") == "squeezed-years"]
+    assert len(band) == 1
+    legend = " ".join(shown)
+    for words in ("event (a year alone is drawn at mid-year)", "period",
+                  "\u26a0 the sources give different dates: all are drawn",
+                  "a date we flag as wrong or disputed (see .data)"):
+        assert words in legend, words
 
 
 # --- the data behind the statistics -----------------------------------------------
@@ -226,7 +293,7 @@ class _FigureHTML(HTMLParser):
             self.caption += data
 
 
-@pytest.mark.parametrize("name", FIGURES)
+@pytest.mark.parametrize("name", MATPLOTLIB_FIGURES)
 def test_each_figure_has_title_labelled_axes_caption_and_text_alternative(course, drawn, name):
     result = drawn[name]
     assert isinstance(result, CourseFigure) and isinstance(result.figure, Figure)
@@ -247,7 +314,7 @@ def test_each_figure_has_title_labelled_axes_caption_and_text_alternative(course
     assert parsed.alt == result.alt_text and result.caption in parsed.caption
 
 
-@pytest.mark.parametrize("name", FIGURES)
+@pytest.mark.parametrize("name", MATPLOTLIB_FIGURES)
 def test_each_figure_is_projector_sized_with_readable_text(drawn, name):
     result = drawn[name]
     assert result.png().startswith(b"\x89PNG")  # drawing creates the tick labels too
@@ -258,11 +325,108 @@ def test_each_figure_is_projector_sized_with_readable_text(drawn, name):
     assert not small, small[:5]
 
 
+def test_the_timeline_is_svg_with_title_labelled_axes_caption_and_text_alternative(course, drawn):
+    result = drawn["timeline"]
+    assert isinstance(result, CourseFigure) and result.figure is None and result.svg
+    shown = _texts(result)
+    assert result.title and result.title in shown
+    assert "Year" in shown and "Events, in date order" in shown
+    assert isinstance(result.data, pd.DataFrame) and not result.data.empty
+    assert "corpus/" in result.caption
+    assert any(s.short_name in result.caption for s in course.records.sources())
+    assert len(result.alt_text) > 100
+    html = result._repr_html_()
+    assert html.startswith("<figure") and result.svg in html and "<img" not in html
+    caption = re.search(r"<figcaption>(.*)</figcaption></figure>$", html)[1]
+    assert unescape(re.sub(r"<[^>]+>", "", caption)) == f"{result.title}. {result.caption}"
+
+
+def test_the_timeline_svg_is_well_formed_self_contained_and_labelled_for_screen_readers(drawn):
+    result = drawn["timeline"]
+    root = _svg(result)  # well-formed XML, or ParseError
+    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    title = root.find(f"{SVG}title")
+    desc = root.find(f"{SVG}desc")
+    assert title.text == result.title and desc.text == result.alt_text
+    assert root.get("aria-labelledby") == title.get("id")
+    assert root.get("aria-describedby") == desc.get("id")
+    tags = {element.tag.removeprefix(SVG) for element in root.iter()}
+    assert not tags & {"script", "image", "foreignObject", "style", "a", "use"}, tags
+    assert "http" not in result.svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "url(#" in result.svg  # the phases are hatched: colour is never the only signal
+    assert {"#0072B2", "#D55E00"} <= set(re.findall(r'fill="(#[0-9A-Fa-f]{6})"', result.svg))  # Okabe-Ito
+    for pattern_id in re.findall(r'url\(#([^)]+)\)', result.svg):
+        assert f'id="{pattern_id}"' in result.svg  # every hatch it uses is defined in it
+
+
+def test_the_timeline_is_projector_sized_with_readable_text(drawn):
+    width, height = _size(drawn["timeline"])
+    assert 900 <= width <= 1400 and 500 <= height <= 1200
+    sizes = [float(t.get("font-size")) for t in _svg(drawn["timeline"]).iter(f"{SVG}text")]
+    assert sizes and min(sizes) >= px(FONT)
+
+
+def _assert_no_label_overlaps(figure):
+    """The boxes the drawer wrote (marker and label, from the estimated text widths): none
+    overlaps another, and all lie inside the drawing."""
+    width, height = _size(figure)
+    groups = _events(figure)
+    boxes = [(g.get("data-event"), _box(g), _box(_label(g))) for g in groups]
+    for event, whole, label in boxes:
+        assert whole[0] <= label[0] and label[2] <= whole[2], event
+        assert 0 <= whole[0] and whole[2] <= width and 0 <= whole[1] and whole[3] <= height, event
+    for n, (a, box_a, label_a) in enumerate(boxes):
+        for b, box_b, label_b in boxes[n + 1:]:
+            assert not overlaps(label_a, label_b), (a, b)
+            assert not overlaps(box_a, box_b), (a, b)  # nor a label over another's marker
+
+
+def test_no_two_event_labels_overlap(drawn):
+    _assert_no_label_overlaps(drawn["timeline"])
+
+
+def test_no_two_labels_overlap_when_events_crowd_one_year():
+    """Thirty events in one year, with long labels, and a lone early one: rows enough for all."""
+    events = [Event(f"e{n}", "1930-06", None, f"Event number {n} with a rather long label", ("x",), ())
+              for n in range(30)]
+    events.insert(0, Event("early", "1900", None, "An early event", ("x",), ()))
+    records = SimpleNamespace(
+        events=lambda: events, phases=[Phase("A phase", 1929, 1931, "Lane")],
+        folder=CORPUS, author=lambda source: "Someone",
+        excerpt=lambda eid: SimpleNamespace(source="s"))
+    figure = draw_timeline(records)
+    _assert_no_label_overlaps(figure)
+    assert len({g.get("data-row") for g in _events(figure)}) >= 30
+
+
 def test_corpus_text_is_escaped_in_the_html():
     shown = CourseFigure(new_figure(2, 1), "A <b>title</b>", 'Caption & <script>x</script>',
                          pd.DataFrame(), 'Alt "quoted" <text>')._repr_html_()
     assert "<script>" not in shown and "&lt;script&gt;" in shown
     assert 'alt="Alt &quot;quoted&quot; &lt;text&gt;"' in shown and "<b>title" not in shown
+
+
+def test_corpus_text_is_escaped_in_the_timeline_svg(mini):
+    label = 'Stalin <script>x</script> becomes "general" secretary & more'
+    events = mini / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("label: Stalin becomes general secretary",
+                                   f"label: '{label}'"), encoding="utf-8")
+    timeline = helpers.load(mini).timeline()
+    assert "<script>" not in timeline.svg and label in _texts(timeline)  # shown as words, not markup
+
+
+def test_an_svg_figure_saves_as_svg_or_html_and_says_so_for_png(drawn, tmp_path):
+    timeline = drawn["timeline"]
+    assert timeline.save(tmp_path / "t.svg").read_text("utf-8").strip() == timeline.svg
+    page = timeline.save(tmp_path / "t.html").read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and timeline.svg in page and escape(timeline.caption) in page
+    for suffix in ("png", "pdf"):
+        with pytest.raises(FigureError) as info:
+            timeline.save(tmp_path / f"t.{suffix}")
+        assert "save it as .svg" in str(info.value) and "\n" not in str(info.value)
+        assert info.value._render_traceback_() == [str(info.value)]
+        assert not (tmp_path / f"t.{suffix}").exists()
 
 
 def test_dump_carries_events_and_statistics_for_other_tools(records):
@@ -277,13 +441,90 @@ def test_dump_carries_events_and_statistics_for_other_tools(records):
 def test_figures_need_no_display_and_never_touch_pyplot(tmp_path):
     script = ("import sys, helpers\n"
               "c = helpers.load()\n"
-              f"for name in {FIGURES!r}:\n"
+              "c.timeline().save(sys.argv[1] + '/timeline.svg')\n"
+              "assert 'matplotlib' not in sys.modules\n"  # the timeline needs no matplotlib
+              f"for name in {MATPLOTLIB_FIGURES!r}:\n"
               "    getattr(c, name)().save(sys.argv[1] + '/' + name + '.png')\n"
               "assert 'matplotlib.pyplot' not in sys.modules\n")
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "MPLBACKEND")}
     subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True, env=env,
                    timeout=120)
-    assert sorted(p.stem for p in tmp_path.glob("*.png")) == sorted(FIGURES)
+    assert sorted(p.stem for p in tmp_path.glob("*.png")) == sorted(MATPLOTLIB_FIGURES)
+    assert [p.name for p in tmp_path.glob("*.svg")] == ["timeline.svg"]
+
+
+def test_without_matplotlib_the_timeline_works_and_the_other_figures_say_what_to_install():
+    script = (
+        "import sys\n"
+        "sys.modules['matplotlib'] = None  # as in the students' environment: import matplotlib fails\n"
+        "import helpers\n"
+        "course = helpers.load()\n"
+        "timeline = course.timeline()\n"
+        "assert timeline.svg.startswith('<svg') and timeline._repr_html_().startswith('<figure')\n"
+        f"for name in {MATPLOTLIB_FIGURES!r}:\n"
+        "    try:\n"
+        "        getattr(course, name)()\n"
+        "    except helpers.FilterError as error:\n"
+        "        assert error._render_traceback_() == [str(error)]\n"
+        "        print(error)\n"
+        "    else:\n"
+        "        raise SystemExit(name + ' was drawn without matplotlib')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(MATPLOTLIB_FIGURES)  # one line each
+    for name, line in zip(MATPLOTLIB_FIGURES, lines, strict=True):
+        assert line.startswith(f"course.{name}() needs matplotlib, a teacher's extra"), line
+        assert "pip install -e '.[figures]'" in line
+
+
+def test_the_extra_the_message_names_installs_matplotlib():
+    tomllib = pytest.importorskip("tomllib")
+    extras = tomllib.loads((CORPUS.parent / "pyproject.toml").read_text("utf-8"))["project"][
+        "optional-dependencies"]
+    for extra in ("figures", "teacher", "test"):  # the teacher's lab and the tests have it
+        assert any(d.startswith("matplotlib") for d in extras[extra]), extra
+
+
+@pytest.mark.browser
+def test_in_a_browser_no_two_timeline_labels_overlap_or_leave_the_drawing(drawn):
+    """The real text boxes (getBBox), in headless Chromium: the width estimates hold."""
+    chromium = next((found for name in ("chromium", "chromium-browser", "google-chrome")
+                     if (found := shutil.which(name))), None)
+    missing = "no Chromium found on this computer" if chromium is None else None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing = "the playwright package is not installed (pip install -e '.[test]')"
+    if missing:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"the timeline's browser check cannot run in CI: {missing}")
+        pytest.skip(f"the timeline's browser check is skipped: {missing}")
+    timeline = drawn["timeline"]
+    width, height = _size(timeline)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": int(width) + 40, "height": 900})
+        page.set_content(f"<!DOCTYPE html><html><body style='margin:0'>{timeline.svg}</body></html>")
+        found = page.evaluate("""() => {
+            const svg = document.querySelector('svg'), frame = svg.getBoundingClientRect();
+            const labels = [...svg.querySelectorAll('text.event-label')].map(t => {
+                const b = t.getBBox();
+                return [t.parentNode.dataset.event, b.x, b.y, b.x + b.width, b.y + b.height]; });
+            const texts = [...svg.querySelectorAll('text')].map(t => {
+                const b = t.getBoundingClientRect();
+                return [t.textContent, b.left - frame.left, b.top - frame.top,
+                        b.right - frame.left, b.bottom - frame.top]; });
+            return {labels, texts}; }""")
+        browser.close()
+    labels = found["labels"]
+    assert len(labels) == len(_events(timeline))
+    for n, (a, *box_a) in enumerate(labels):
+        for b, *box_b in labels[n + 1:]:
+            assert not overlaps(box_a, box_b), (a, b)
+    for words, *box in found["texts"]:
+        assert -1 <= box[0] and box[2] <= width + 1 and -1 <= box[1] and box[3] <= height + 1, words
 
 
 def test_an_unknown_series_is_named_with_close_matches(course):
@@ -295,7 +536,9 @@ def test_a_teachers_one_source_corpus_gets_figures_about_itself(mini):
     mine = mini.rename(mini.parent / "my-readings")
     course = helpers.load(mine)
     timeline = course.timeline()
-    assert timeline.title.endswith("1922\u20131922")
+    assert timeline.title.endswith("1922\u20131922") and timeline.title in _texts(timeline)
+    assert "Phases" not in _texts(timeline)  # this corpus has no phases: none drawn, none named
+    _assert_no_label_overlaps(timeline)
     assert "my-readings/events.yaml" in timeline.caption and "corpus/" not in timeline.caption
     assert "1905" not in timeline.alt_text
     assert "1 event " in timeline.caption and "1 events" not in timeline.caption

@@ -125,7 +125,7 @@ def test_the_shipped_timeline_flags_or_resolves_the_disputed_dates(records):
     assert records.event("trotsky-tells-workers-to-retreat-1907").flag.status == "wrong"
     assert records.event("japanese-intervention-1918").flag.status == "wrong"
     betrayed = records.event("revolution-betrayed").conflicting_dates[0][2]
-    assert "1936" in betrayed and "1937" in betrayed and "published" in betrayed
+    assert "1936" in betrayed and "1937" in betrayed and "outside the text" in betrayed
 
 
 def test_every_flag_is_listed_among_the_claims_to_check(course, records):
