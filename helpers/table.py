@@ -25,6 +25,19 @@ def _cell(match: re.Match) -> str:
     return f'<td style="text-align:left; vertical-align:top;{width}">{match.group(1)}</td>'
 
 
+_HEAD = re.compile(r"(<thead>\s*<tr[^>]*>\s*)<th></th>(.*?</tr>)(\s*<tr>\s*<th>(.*?)</th>"
+                   r"(?:\s*<th></th>)*\s*</tr>)?", re.DOTALL)
+
+
+def _one_header_row(html: str, simple: bool) -> str:
+    """Name the corner cell of the header (screen readers announce an empty header cell as
+    nothing): pandas puts the index's name on a second header row; move it up."""
+    if not simple:
+        return html
+    return _HEAD.sub(lambda m: f"{m.group(1)}<th>{m.group(4) or 'row'}</th>{m.group(2)}",
+                     html, count=1)
+
+
 class Column(pd.Series):
     """One column of a `Table`: a pandas Series that shows its text whole."""
 
@@ -72,5 +85,6 @@ class Table(pd.DataFrame):
             return html
         # A wide table scrolls inside the output: a Tab stop lets keyboard users scroll it.
         label = f"table of {len(self)} rows and {len(self.columns)} columns"
+        simple = self.index.nlevels == 1 and self.columns.nlevels == 1
         return (f'<div tabindex="0" role="region" aria-label="{label}">'
-                f"{_CELL.sub(_cell, html)}</div>")
+                f"{_one_header_row(_CELL.sub(_cell, html), simple)}</div>")
