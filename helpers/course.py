@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import tables
-from .figure_base import needs_matplotlib
 from .filters import friendly
 from .reading import bundled_corpus_dir
 from .store import Records
@@ -330,7 +329,7 @@ class Course:
         source = self.records.source(found.source)
         return widgets.HTML(context_html(source.text, found, source.short_name))
 
-    # --- figures (the timeline is SVG; matplotlib, a teacher's extra, draws the others) ---
+    # --- figures (each drawn as SVG, with its caption, data and text alternative) ---
     def timeline(self):
         """The dated events the sources mention, with the phases of the struggle.
 
@@ -351,7 +350,6 @@ class Course:
         >>> table[table["author"] == "The blog (rfzo47)"]["work"].tolist()
         ['cites nothing']
         """
-        needs_matplotlib("course.citation_map()")
         from .figure_citations import draw_citation_map
 
         return draw_citation_map(self.records)
@@ -363,7 +361,6 @@ class Course:
         >>> load().statistics_chart("real-wages").data["as_printed"].tolist()
         ['1928 = 100', '88.6']
         """
-        needs_matplotlib("course.statistics_chart()")
         from .figure_statistics import draw_statistics
 
         return draw_statistics(self.records, series)
@@ -374,7 +371,6 @@ class Course:
         >>> load().stance_map().data.loc["Battersby", "Why Stalin won"]
         'not addressed'
         """
-        needs_matplotlib("course.stance_map()")
         from .figure_grids import draw_stance_map
 
         return draw_stance_map(self.records)
@@ -385,7 +381,6 @@ class Course:
         >>> int(load().evidence_profile().data.loc["The blog (rfzo47)", "relies on a historian's work"])
         0
         """
-        needs_matplotlib("course.evidence_profile()")
-        from .figure_grids import draw_evidence_profile
+        from .figure_evidence import draw_evidence_profile
 
         return draw_evidence_profile(self.records)

@@ -1,29 +1,34 @@
 """Who cites whom: each author against the people and works they cite.
 
-A grid: the sources down the side, the people they cite (or quote)
-across the top, the number of citations written in each cell. The people are
-grouped by name (``person_of``): "V.I. Lenin" and "Lenin" are one column,
-and a work whose author is not named counts under its title. A source that
-cites nothing says so in its row.
+A grid: the sources down the side, the people they cite (or quote) in columns,
+grouped as primary sources or historians and commentators under headings across
+the top, their names under the grid; the number of citations is written in each
+cell, which is also the darker the more citations (the number is the signal, the
+shade a help). The people are grouped by name (``person_of``): "V.I. Lenin" and
+"Lenin" are one column, and a work whose author is not named counts under its
+title. A source that cites nothing says so in its row.
+
+The figure is SVG written by hand (see `figure_parts`): every text records the
+box it takes in ``data-box``; the names of the columns run up the page.
 """
 
 from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
-from matplotlib.colors import ListedColormap
 
-from .figure_base import FONT, CourseFigure, corpus_file, new_figure, plural
+from . import svg
+from .figure_base import OKABE_ITO, CourseFigure, corpus_file, plural
+from .figure_parts import BIG, LINE, SIZE, TITLE, Canvas
 from .tables import citations_table, evidence_table
 
 __all__ = ["person_of", "citation_table", "draw_citation_map"]
 
 NOT_NAMED = "not named in the text"
 NOTHING = "cites nothing"
-#: Pale to dark blue (colour-blind safe); every cell also prints its count.
-_BLUES = ListedColormap(["#ffffff", "#cfe3f3", "#8cc0e6", "#4a97cf", "#0b5f9e"])
+_ROW = 46  # pixels from one author's row to the next
+_WIDTH = 1100  # the drawing, in pixels (wider when many people are cited)
 
 
 def person_of(cited_author: str, work: str) -> str:
@@ -95,8 +100,75 @@ def citation_table(records) -> pd.DataFrame:
                                        "work", "count"])
 
 
+def shade(count: int) -> str:
+    """A cell's colour: white for none, then ever darker tints of Okabe-Ito blue, the
+    darkest from 4 citations on (where its number turns white).
+
+    >>> shade(0), shade(1), shade(4), shade(19)
+    ('#ffffff', '#cce3f0', '#0072b2', '#0072b2')
+    """
+    share = (0, 0.2, 0.45, 0.7, 1)[min(count, 4)]
+    blue = OKABE_ITO["blue"]
+    channels = [int(blue[n:n + 2], 16) for n in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - share * (255 - c)):02x}" for c in channels)
+
+
+def _headings(canvas: Canvas, groups, left: float, column: float, top: float) -> float:
+    """Each group's heading, centred over its columns (none over an empty group), moved
+    down a line where it would run into the one before; return the y under them."""
+    placed, bottom = [], top
+    for start, end, words in groups:
+        if start == end:
+            continue
+        middle = left + (start + end) / 2 * column
+        box = svg.text_box(middle, top + 0.62 * BIG, words, BIG, "middle", bold=True)
+        shift = max(0.0, left - box[0])
+        y = top + 0.62 * BIG
+        while any(svg.overlaps(svg.text_box(middle + shift, y, words, BIG, "middle", bold=True),
+                               other, gap=8) for other in placed):
+            y += 1.24 * BIG + 4
+        placed.append(canvas.text(middle + shift, y, words, BIG, "middle", bold=True,
+                                  class_="group"))
+        bottom = max(bottom, placed[-1][3])
+    return bottom
+
+
+def _cells(canvas: Canvas, authors, people, values, left: float, column: float,
+           top: float) -> None:
+    """The grid: each author's row of counts, or the words saying that the author cites nothing."""
+    width = len(people) * column
+    for i, author in enumerate(authors):
+        y = top + i * _ROW
+        if values[i].sum() == 0:
+            canvas.add(svg.tag("rect", x=left, y=y, width=width, height=_ROW, fill="white",
+                               stroke="#888888", stroke_width=0.6))
+            words = f"{author} {NOTHING}: no work or person is cited or quoted as a source"
+            words = "\n".join(svg.wrap(words, width - 24, BIG))
+            box = svg.text_box(left + width / 2, y + _ROW / 2, words, BIG, "middle", LINE,
+                               pad=3)
+            canvas.add(svg.tag("rect", x=box[0] - 4, y=box[1], width=box[2] - box[0] + 8,
+                               height=box[3] - box[1], fill="white", stroke="#888888"))
+            canvas.text(left + width / 2, y + _ROW / 2, words, BIG, "middle", italic=True,
+                        class_="cites-nothing")
+            continue
+        for j, count in enumerate(values[i]):
+            x = left + j * column
+            canvas.add(svg.tag("rect", x=x, y=y, width=column, height=_ROW, fill=shade(count),
+                               stroke="#888888", stroke_width=0.6, class_="cell",
+                               data_author=author, data_person=people[j], data_count=int(count)))
+            if count:
+                canvas.text(x + column / 2, y + _ROW / 2, str(count), BIG, "middle", bold=True,
+                            fill="white" if count >= 4 else "black", class_="count")
+
+
 def draw_citation_map(records) -> CourseFigure:
-    """Draw the citation grid (see `Course.citation_map`)."""
+    """Draw the citation grid (see `Course.citation_map`), as SVG.
+
+    >>> from helpers import load
+    >>> grid = draw_citation_map(load().records)
+    >>> grid.svg.startswith("<svg")
+    True
+    """
     table = citation_table(records)
     authors = [s.short_name for s in records.sources()]
     cited = table[table["count"] > 0]
@@ -109,46 +181,8 @@ def draw_citation_map(records) -> CourseFigure:
     grid = (cited.pivot_table(index="author", columns="cited_person", values="count",
                               aggfunc="sum", fill_value=0)
             .reindex(index=authors, columns=people, fill_value=0))
-    fig = new_figure(11, 6.2)
-    ax = fig.add_subplot()
     values = grid.to_numpy()
-    if people:
-        ax.imshow(np.minimum(values, 4), cmap=_BLUES, vmin=0, vmax=4, aspect="auto")
-    else:  # nobody cites anything: keep one empty column for the words below
-        ax.set_xlim(-0.5, 0.5)
-        ax.set_ylim(len(authors) - 0.5, -0.5)
-    for i, author in enumerate(authors):
-        if values[i].sum() == 0:
-            ax.text(len(people) / 2 - 0.5, i, f"{author} {NOTHING}: no work or person is "
-                    "cited or quoted as a source", ha="center", va="center", fontsize=FONT + 1,
-                    style="italic", bbox={"facecolor": "white", "edgecolor": "#888888"})
-            continue
-        for j, count in enumerate(values[i]):
-            if count:
-                ax.text(j, i, str(count), ha="center", va="center", fontsize=FONT + 1,
-                        fontweight="bold", color="white" if count >= 3 else "black")
-    ax.set_xticks(range(len(people)), people, rotation=50, ha="right",
-                  rotation_mode="anchor", fontsize=FONT)
-    ax.set_yticks(range(len(authors)),
-                  [f"{a} ({int(values[i].sum())})" for i, a in enumerate(authors)],
-                  fontsize=FONT + 1)
-    ax.set_xticks(np.arange(-0.5, len(people)), minor=True)
-    ax.set_yticks(np.arange(-0.5, len(authors)), minor=True)
-    ax.grid(which="minor", color="#888888", linewidth=0.6)
-    ax.tick_params(which="minor", length=0)
-    ax.axvline(n_primary - 0.5, color="black", linewidth=3)
-    for start, end, words in ((0, n_primary, "Quoted as primary sources"),
-                              (n_primary, len(people), "Historians and commentators")):
-        ax.annotate(words, xy=((start + end) / 2 - 0.5, -0.5), xytext=(0, 4),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=FONT + 1,
-                    fontweight="bold", annotation_clip=False)
-    ax.set_xlabel("Who or what is cited (in each group, most widely cited first)",
-                  fontsize=FONT)
-    ax.set_ylabel("Author (total citations)", fontsize=FONT)
     title = "Who cites whom: the people and works each author draws on"
-    ax.set_title("Each number counts citations (notes, quotations, works named); "
-                 "darker cells: more citations", fontsize=FONT, loc="left", pad=28)
-    fig.suptitle(title, fontsize=FONT + 5, fontweight="bold", x=0.01, ha="left")
     nothing = [a for i, a in enumerate(authors) if values[i].sum() == 0]
     nobody = (f"{' and '.join(nothing)} {'cites' if len(nothing) == 1 else 'cite'} nothing. "
               if nothing else "Every author cites something. ")
@@ -165,4 +199,50 @@ def draw_citation_map(records) -> CourseFigure:
         parts.append(f"{author} cites " + (", ".join(row) if row else "nothing"))
     alt_text = ("A grid of authors against the people and works they cite, with counts. "
                 + "; ".join(parts) + ".")
-    return CourseFigure(fig, title, caption, table, alt_text)
+    canvas = Canvas("citation-map", title, alt_text)
+    labels = [f"{a} ({int(values[i].sum())})" for i, a in enumerate(authors)]
+    left = 40 + max(svg.text_width(label, BIG) for label in labels) + 12
+    columns = max(len(people), 1)  # nobody cites anything: one empty column for the words
+    column = min(90, max(1.24 * SIZE + 12, (_WIDTH - 20 - left) / columns))
+    groups = [(0, n_primary, "Quoted as primary sources"),
+              (n_primary, len(people), "Historians and commentators")]
+    for start, end, words in groups:  # room for each group's heading over its columns
+        if end > start:
+            column = max(column, (svg.text_width(words, BIG, bold=True) + 8) / (end - start))
+    if nothing:  # room for the words that say so
+        words = f"{max(nothing, key=len)} {NOTHING}: no work or person is cited or quoted as a source"
+        column = max(column, min(svg.text_width(words, BIG) + 40, _WIDTH - 20 - left) / columns)
+    width = max(left + columns * column + 20, min(svg.text_width(title, TITLE, bold=True) + 28,
+                                                  _WIDTH))
+    top = canvas.heading(14, width - 28, "Each number counts citations (notes, quotations, "
+                         "works named); darker cells: more citations") + 14
+    top = _headings(canvas, groups, left, column, top) + 6
+    _cells(canvas, authors, people or [""], values if people else [[0]] * len(authors),
+           left, column, top)
+    bottom = top + len(authors) * _ROW
+    if 0 < n_primary < len(people):
+        x = left + n_primary * column
+        canvas.add(svg.tag("line", x1=x, y1=top - 4, x2=x, y2=bottom + 4, stroke="black",
+                           stroke_width=3))
+    for i, label in enumerate(labels):
+        canvas.text(left - 10, top + (i + 0.5) * _ROW, label, BIG, "end", class_="author")
+    if svg.text_width("Author (total citations)", SIZE) + 12 <= bottom - top:
+        canvas.text(14 + 0.62 * SIZE, (top + bottom) / 2, "Author (total citations)", SIZE,
+                    "middle", vertical=True, class_="axis-label")
+    else:  # too few authors for the label up their side: it goes under their names
+        canvas.paragraph(left - 10, bottom + 8, "Author (total citations)", left - 24,
+                         anchor="end", class_="axis-label")
+    under = bottom + 8 + 1.24 * SIZE
+    most = int((column - 4 - 1.24 * SIZE) // (LINE * SIZE)) + 1  # lines a column has room for
+    for j, person in enumerate(people):
+        lines = svg.wrap(person, 150, SIZE, balance=True)
+        words = "\n".join(lines) if len(lines) <= most else person
+        box = canvas.text(left + (j + 0.5) * column, bottom + 8, words, SIZE, "end",
+                          vertical=True, class_="person")
+        under = max(under, box[3])
+    words = "Who or what is cited (in each group, most widely cited first)"
+    middle = min(max(left + columns * column / 2, left + svg.text_width(words, SIZE) / 2),
+                 (left + width - 20) / 2)  # under the grid, if there is room
+    end = canvas.paragraph(middle, under + 10, words, width - 20 - left, anchor="middle",
+                           class_="axis-label")
+    return CourseFigure(canvas.finish(width, end + 14), title, caption, table, alt_text)

@@ -1,28 +1,26 @@
-"""Two grids of the authors: where each stands on each theme, and how each argues.
+"""The stance map: where each author stands on each theme, as a grid.
 
-`draw_stance_map` lays every position of every theme against the sources; a cell
-says in words whether the source argues the position or only
-reports it (states it to describe or reject it), and how many excerpts do so.
-Its table is the short form: sources by themes, each cell the positions taken.
+`draw_stance_map` lays every position of every theme (rows, grouped under their
+theme) against the sources (columns); a cell says in words whether the source
+argues the position or only reports it (states it to describe or reject it), and
+how many excerpts do so: solid blue for "argues", hatched pale orange for
+"reports", so that colour is never the only signal. Its table is the short form:
+sources by themes, each cell the positions taken.
 
-`draw_evidence_profile` stacks, for each source, the evidence its excerpts rest
-on, by kind: quoting primary sources, giving statistics, pointing to events,
-relying on historians, or asserting with no evidence.
+The figure is SVG written by hand (see `figure_parts`): every text records the
+box it takes in ``data-box``. (The evidence profile, the other grid of the
+authors, is in `figure_evidence`.)
 """
 
 from __future__ import annotations
 
-import textwrap
-
-import numpy as np
 import pandas as pd
-from matplotlib.patches import Patch, Rectangle
 
-from .figure_base import FONT, HATCHES, OKABE_ITO, CourseFigure, corpus_file, new_figure, plural
-from .records import EVIDENCE_KINDS
-from .tables import evidence_table
+from . import svg
+from .figure_base import OKABE_ITO, CourseFigure, corpus_file, plural
+from .figure_parts import BIG, LINE, SIZE, TITLE, Canvas
 
-__all__ = ["stance_table", "draw_stance_map", "draw_evidence_profile"]
+__all__ = ["stance_table", "draw_stance_map"]
 
 NOT_ADDRESSED = "not addressed"
 _PALE_ORANGE = "#fde3b0"  # a tint of Okabe-Ito orange, light enough for black text
@@ -69,62 +67,117 @@ def _cell_text(counts: dict[str, int]) -> str:
     return " + ".join(parts)
 
 
-def draw_stance_map(records) -> CourseFigure:
-    """Draw the stance map (see `Course.stance_map`)."""
-    sources, themes = records.sources(), records.themes()
-    rows = []  # (kind, theme, position or None)
+_LABELS = 400  # pixels a position's label may take before it wraps
+_PAD = 6  # pixels above and below the text of a row
+_WIDTH = 1200  # the drawing, in pixels, for a corpus of several sources (wider for many)
+
+
+def _rows(records, sources, themes, column: float, band: float) -> list[tuple]:
+    """The grid's rows, top to bottom: (theme, position or None for the theme's own row,
+    its label wrapped (a theme's title to the ``band`` across the grid), {source id: the
+    cell's words, wrapped to the column})."""
+    rows = []
     for theme in themes:
-        rows.append(("theme", theme, None))
-        rows.extend(("position", theme, p) for p in theme.positions)
-    fig = new_figure(14, 0.245 * len(rows) + 1.6)
-    ax = fig.add_subplot()
-    ax.set_xlim(-0.5, len(sources) - 0.5)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    argue, report = OKABE_ITO["blue"], _PALE_ORANGE
-    labels = []
-    for y, (kind, theme, position) in enumerate(rows):
-        if kind == "theme":
-            labels.append(theme.title)
-            ax.axhspan(y - 0.5, y + 0.5, color="#e8e8e8", linewidth=0)
-            for x, source in enumerate(sources):
-                if not _stances(records, theme, source):
-                    ax.text(x, y + 0.5 + len(theme.positions) / 2, NOT_ADDRESSED, ha="center",
-                            va="center", fontsize=FONT, style="italic", color="#555555")
-            continue
-        labels.append("\u2003" + textwrap.shorten(position.label, 58, placeholder="\u2026"))
-        for x, source in enumerate(sources):
-            counts = _stances(records, theme, source).get(position.id)
-            if not counts or not (counts["argues"] or counts["reports"]):
-                continue
-            argues = counts["argues"] > 0
-            ax.add_patch(Rectangle((x - 0.47, y - 0.45), 0.94, 0.9, linewidth=0.8,
-                                   facecolor=argue if argues else report,
-                                   edgecolor="black", hatch="" if argues else "//"))
-            ax.text(x, y, _cell_text(counts), ha="center", va="center", fontsize=FONT,
-                    color="white" if argues else "black",
-                    bbox=None if argues else {"facecolor": report, "edgecolor": "none",
-                                              "pad": 0.5})
-    ax.set_yticks(range(len(rows)), labels, fontsize=FONT)
-    for tick, (kind, _, _) in zip(ax.get_yticklabels(), rows, strict=True):
-        if kind == "theme":
-            tick.set_fontweight("bold")
-    ax.set_xticks(range(len(sources)), [s.short_name for s in sources], fontsize=FONT + 1)
-    ax.xaxis.tick_top()
-    ax.xaxis.set_label_position("top")
-    ax.tick_params(length=0)
-    ax.set_xticks(np.arange(-0.5, len(sources)), minor=True)
-    ax.grid(axis="x", which="minor", color="#999999", linewidth=0.8)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.set_xlabel("Source (author)", fontsize=FONT, labelpad=6)
-    ax.set_ylabel("Theme (bold) and its positions", fontsize=FONT)
-    fig.legend(handles=[Patch(facecolor=argue, edgecolor="black",
-                              label="argues n: the author's own view, in n excerpts"),
-                        Patch(facecolor=report, edgecolor="black", hatch="//",
-                              label="reports n: states the view, to describe or reject it")],
-               loc="outside lower center", ncol=2, fontsize=FONT, frameon=False)
+        rows.append((theme, None, "\n".join(svg.wrap(theme.title, band, SIZE, bold=True)), {}))
+        found = {source.id: _stances(records, theme, source) for source in sources}
+        for position in theme.positions:
+            cells = {}
+            for source in sources:
+                counts = found[source.id].get(position.id)
+                if counts and (counts["argues"] or counts["reports"]):
+                    words = _cell_text(counts)
+                    if svg.text_width(words, SIZE) > column - 16:
+                        words = words.replace(" + ", " +\n")
+                    cells[source.id] = words
+            label = "\n".join(svg.wrap(position.label, _LABELS, SIZE))
+            rows.append((theme, position, label, cells))
+    return rows
+
+
+def _height(*texts: str) -> float:
+    """A row's height: room for the most lines of its texts."""
+    return (max(t.count("\n") for t in texts) * LINE + 1.24) * SIZE + 2 * _PAD
+
+
+def _header(canvas: Canvas, sources, rows, left: float, column: float, top: float) -> float:
+    """The sources' names over their columns, and the label of each axis; return the grid's top.
+
+    The label of the rows runs up the grid's side, or heads the column of positions
+    when the grid is too short for it (a teacher's corpus of one theme)."""
+    right = left + len(sources) * column
+    top = canvas.paragraph((left + right) / 2, top, "Source (author)", right - left,
+                           anchor="middle", class_="axis-label") + 4
+    names = ["\n".join(svg.wrap(s.short_name, column - 12, BIG)) for s in sources]
+    tall = max(n.count("\n") for n in names) * LINE * BIG + 1.24 * BIG
+    words, grid = "Theme (bold) and its positions", sum(_height(r[2], *r[3].values()) for r in rows)
+    if svg.text_width(words, SIZE) + 12 <= grid:
+        canvas.text(14 + 0.62 * SIZE, top + tall + 6 + grid / 2, words, SIZE, "middle",
+                    vertical=True, class_="axis-label")
+    else:
+        words = "\n".join(svg.wrap(words, left - 48, SIZE))
+        tall = max(tall, words.count("\n") * LINE * SIZE + 1.24 * SIZE)
+        canvas.text(40, top + tall / 2, words, class_="axis-label")
+    for n, name in enumerate(names):
+        canvas.text(left + (n + 0.5) * column, top + tall / 2, name, BIG, "middle",
+                    class_="source")
+    return top + tall + 6
+
+
+def _cell(canvas: Canvas, x0: float, y0: float, width: float, height: float, words: str,
+          **attrs) -> None:
+    """One cell: solid blue, white words ("argues"), or hatched pale orange, the hatching
+    stopping short of its black words ("reports")."""
+    argues = words.startswith("argues")
+    canvas.bar(x0, y0, width, height, OKABE_ITO["blue"] if argues else _PALE_ORANGE,
+               "" if argues else "//", class_="cell argues" if argues else "cell reports", **attrs)
+    middle = (x0 + width / 2, y0 + height / 2)
+    if not argues:
+        box = svg.text_box(*middle, words, SIZE, "middle", LINE)
+        canvas.add(svg.tag("rect", x=box[0] - 4, y=box[1] + 1, width=box[2] - box[0] + 8,
+                           height=box[3] - box[1] - 2, fill=_PALE_ORANGE))
+    canvas.text(*middle, words, SIZE, "middle", fill="white" if argues else "black",
+                class_="count")
+
+
+def _grid(canvas: Canvas, records, sources, rows, left: float, column: float, y: float) -> float:
+    """The rows: each theme's band, then its positions and their cells; return the grid's bottom."""
+    right = left + len(sources) * column
+    blocks = {}  # theme id -> (top, bottom) of its positions' rows
+    for theme, position, label, cells in rows:
+        height = _height(label, *cells.values())
+        if position is None:
+            canvas.add(svg.tag("rect", x=40, y=y, width=right - 40, height=height, fill="#e8e8e8"))
+            canvas.text(46, y + height / 2, label, bold=True, class_="theme")
+            blocks[theme.id] = (y + height, y + height)
+        else:
+            blocks[theme.id] = (blocks[theme.id][0], y + height)
+            canvas.text(62, y + height / 2, label, class_="position")
+            for n, source in enumerate(sources):
+                if source.id in cells:
+                    _cell(canvas, left + n * column + 4, y + 3, column - 8, height - 6,
+                          cells[source.id], data_source=source.id, data_position=position.id)
+        y += height
+    for theme_id, (top, bottom) in blocks.items():
+        theme = records.theme(theme_id)
+        for n, source in enumerate(sources):
+            if not _stances(records, theme, source):
+                canvas.text(left + (n + 0.5) * column, (top + bottom) / 2, NOT_ADDRESSED, SIZE,
+                            "middle", italic=True, fill="#555555", class_="not-addressed")
+        canvas.add(*(svg.tag("line", x1=left + n * column, y1=top, x2=left + n * column, y2=bottom,
+                             stroke="#999999", stroke_width=0.8) for n in range(len(sources) + 1)))
+    return y
+
+
+def draw_stance_map(records) -> CourseFigure:
+    """Draw the stance map (see `Course.stance_map`), as SVG.
+
+    >>> from helpers import load
+    >>> stances = draw_stance_map(load().records)
+    >>> stances.svg.startswith("<svg")
+    True
+    """
+    sources, themes = records.sources(), records.themes()
     title = f"Where each author stands: positions on {plural(len(themes), 'theme')}"
-    fig.suptitle(title, fontsize=FONT + 5, fontweight="bold", x=0.01, ha="left")
     table = stance_table(records)
     caption = (f"Each cell counts the excerpts ({corpus_file(records, 'excerpts/')}) in which a "
                f"source argues or reports a position of a theme "
@@ -135,65 +188,19 @@ def draw_stance_map(records) -> CourseFigure:
                 f"{plural(len(themes), 'theme')}. ") + " ".join(
         f"{source}: " + "; ".join(f"{theme}: {text}" for theme, text in cells.items()) + "."
         for source, cells in table.iterrows())
-    return CourseFigure(fig, title, caption, table, alt_text)
-
-
-def draw_evidence_profile(records) -> CourseFigure:
-    """Draw the evidence profile (see `Course.evidence_profile`)."""
-    evidence = evidence_table(records)
-    names = [s.short_name for s in records.sources()]
-    counts = (evidence.groupby(["author", "kind"]).size().unstack(fill_value=0)
-              .reindex(index=names, columns=list(EVIDENCE_KINDS), fill_value=0))
-    counts.columns = list(EVIDENCE_KINDS.values())
-    counts.index.name = "author"
-    shares = counts.div(counts.sum(axis=1).replace(0, 1), axis=0)
-    colours = [OKABE_ITO[c] for c in ("blue", "reddish purple", "bluish green", "sky blue",
-                                      "orange", "vermillion")]
-    fig = new_figure(12, 5.8)
-    left, right = fig.subplots(1, 2, sharey=True)
-    y = np.arange(len(names))[::-1]
-    totals = counts.sum(axis=1)
-    for ax, values, as_share in ((left, counts, False), (right, shares, True)):
-        start = np.zeros(len(names))
-        for n, label in enumerate(counts.columns):
-            widths = values[label].to_numpy(dtype=float)
-            ax.barh(y, widths, left=start, color=colours[n], hatch=HATCHES[n],
-                    edgecolor="black", linewidth=0.7, label=label, height=0.65)
-            for yy, s, w, c in zip(y, start, widths, counts[label], strict=True):
-                big = w >= (0.07 if as_share else 4)
-                if c and big:
-                    ax.text(s + w / 2, yy, f"{w:.0%}" if as_share else str(c), ha="center",
-                            va="center", fontsize=FONT, fontweight="bold",
-                            bbox={"facecolor": "white", "alpha": 0.85, "pad": 1,
-                                  "edgecolor": "none"})
-            start += widths
-        ax.tick_params(labelsize=FONT)
-        for spine in ("top", "right"):
-            ax.spines[spine].set_visible(False)
-    for yy, total in zip(y, totals, strict=True):
-        left.text(total + 1, yy, f"{total}", va="center", fontsize=FONT)
-    left.set_yticks(y, names, fontsize=FONT + 1)
-    left.set_xlabel("Pieces of evidence (the total ends each bar)", fontsize=FONT)
-    left.set_ylabel("Source (author)", fontsize=FONT)
-    left.set_title("How many pieces of evidence", fontsize=FONT + 1, loc="left")
-    left.set_xlim(0, totals.max() * 1.12)
-    right.set_xlim(0, 1)
-    right.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    right.set_xlabel("Share of each author's evidence", fontsize=FONT)
-    right.set_title("What share of each author's evidence", fontsize=FONT + 1, loc="left")
-    handles, labels = left.get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncol=3, fontsize=FONT,
-               title="Evidence kind (colour and hatching; the smallest segments are unnumbered: see .data)",
-               title_fontsize=FONT, frameon=False)
-    title = "Evidence profile: how each author supports their claims"
-    fig.suptitle(title, fontsize=FONT + 5, fontweight="bold", x=0.01, ha="left")
-    table = counts.assign(total=totals)
-    caption = (f"The {plural(int(totals.sum()), 'piece')} of evidence recorded for the excerpts "
-               f"in {corpus_file(records, 'excerpts/')}, by kind, for each source. 'Asserts' "
-               "means the author gives no evidence for that claim: a finding about the text, "
-               "not a fault of the record.")
-    alt_text = "Stacked bars of the evidence each source uses, by kind. " + " ".join(
-        f"{name}: {int(totals[name])} pieces; " + ", ".join(
-            f"{label} {int(counts.loc[name, label])} ({shares.loc[name, label]:.0%})"
-            for label in counts.columns) + "." for name in names)
-    return CourseFigure(fig, title, caption, table, alt_text)
+    canvas = Canvas("stance-map", title, alt_text)
+    # a column fits its counts and each word of its source's name; a position's label wraps
+    widest = max([svg.text_width(word, BIG) + 16 for s in sources for word in s.short_name.split()]
+                 + [svg.text_width(w, SIZE) + 24 for w in ("argues 99", "reports 99")])
+    labels = max([svg.text_width(p.label, SIZE) for t in themes for p in t.positions] + [60])
+    left = 44 + min(labels, _LABELS) + 28  # the first column; the labels are left of it
+    column = max(widest, min(240, (_WIDTH - left - 14) / len(sources)))
+    rows = _rows(records, sources, themes, column, left + len(sources) * column - 46 - 8)
+    width = max(left + len(sources) * column + 14,
+                min(svg.text_width(title, TITLE, bold=True) + 28, _WIDTH))
+    top = _header(canvas, sources, rows, left, column, canvas.heading(14, width - 28) + 12)
+    bottom = _grid(canvas, records, sources, rows, left, column, top)
+    end = canvas.legend([(OKABE_ITO["blue"], "", "argues n: the author's own view, in n excerpts"),
+                         (_PALE_ORANGE, "//", "reports n: states the view, to describe or reject it")],
+                        40, bottom + 16, width - 54)
+    return CourseFigure(canvas.finish(width, end + 14), title, caption, table, alt_text)

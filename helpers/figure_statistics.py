@@ -4,46 +4,38 @@ Each bar is labelled with the words the source prints ("roughly one eighth"),
 so the chart never claims more precision than the source. A series whose
 numbers all have a year is drawn as bars in date order; shares of a whole
 (unit "share") as bars out of 100 %; other series as labelled bars; a series
-of one number as that number in words. The caveats the sources state are in
-the caption and ``.data``, and printed under the chart of a single series.
+of one number as that number in words (the panels are drawn by `figure_panels`).
+Under each panel's title is who gives the numbers, and whom they take them from.
+The caveats the sources state are in the caption and ``.data``, and printed
+beside the chart of a single series.
+
+The figure is SVG written by hand (see `figure_parts`): every text records the
+box it takes in ``data-box``.
 """
 
 from __future__ import annotations
 
-import re
-import textwrap
-
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, PercentFormatter
 
-from .figure_base import FONT, OKABE_ITO, CourseFigure, corpus_file, new_figure, plural
+from . import figure_panels as panels
+from . import svg
+from .figure_base import CourseFigure, corpus_file, plural
 from .figure_citations import NOT_NAMED, person_of
+from .figure_parts import BIG, LINE, Canvas
 from .lookup import find
 from .tables import statistics_table
 
 __all__ = ["draw_statistics"]
 
-_BAR = OKABE_ITO["blue"]
+_WIDTH = 1200  # the drawing, in pixels, for several series
+_SINGLE = 1000  # the drawing of one series and what its source says about it
+_PLOT = 240  # the height of a panel's plot, in pixels (taller for a single series)
 
 
 def _titler(records):
     """A series' title, as statistics.yaml gives it under 'series:' (else from its id)."""
     return lambda series: records.series_titles.get(series,
                                                     series.replace("-", " ").capitalize())
-
-
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width, break_long_words=False))
-
-
-def _quoted(row) -> str:
-    return f"\u201c{row['as_printed']}\u201d"
-
-
-def _when(row) -> str:
-    """The 'when' part of a dated label: 'Party members, early 1918' -> 'early 1918'."""
-    tail = row["label"].rsplit(",", 1)[-1].strip()
-    return tail if re.search(r"\d{4}", tail) else str(int(row["year"]))
 
 
 def _credit(records, excerpt_ids) -> str:
@@ -61,87 +53,76 @@ def _credit(records, excerpt_ids) -> str:
             + (f", from {' and '.join(sources)}" if sources else ""))
 
 
-def _timed(ax, rows: pd.DataFrame) -> None:
-    rows = rows.sort_values("year")
-    x = list(range(len(rows)))
-    ax.bar(x, rows["value"], width=0.6, color=_BAR, edgecolor="black")
-    lines = 1
-    for xx, (_, row) in zip(x, rows.iterrows(), strict=True):
-        words = _wrap(_quoted(row), 12)
-        if row["value"] == rows["value"].max():
-            lines = max(lines, words.count("\n") + 1)
-        ax.annotate(words, (xx, row["value"]), xytext=(0, 3),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=FONT)
-    ax.set_xticks(x, [_wrap(_when(row), max(7, 24 // len(rows))) for _, row in rows.iterrows()])
-    ax.set_xlim(-0.6, len(rows) - 0.4)
-    top = rows["value"].max()
-    ax.set_ylim(0, top * (1.2 + 0.14 * lines))
-    ax.set_yticks([t for t in ax.get_yticks() if 0 <= t <= top * 1.1])  # no scale past the data
-    ax.set_xlabel("Date the source gives", fontsize=FONT)
-    ax.set_ylabel(_wrap(rows["unit"].iloc[0], 22), fontsize=FONT)
-    if rows["value"].max() >= 10000:
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v / 1000:,.0f}k"))
-
-
-def _bars(ax, rows: pd.DataFrame, share: bool) -> None:
-    y = list(range(len(rows)))[::-1]
-    if share:
-        ax.barh(y, [1] * len(rows), height=0.7, color="white", edgecolor="#777777",
-                linestyle="--")
-    ax.barh(y, rows["value"], height=0.7, color=_BAR, edgecolor="black",
-            hatch="//" if share else "")
-    limit = 1 if share else rows["value"].max()
-    for yy, (_, row) in zip(y, rows.iterrows(), strict=True):
-        inside = row["value"] > 0.6 * limit
-        ax.text(row["value"] - 0.03 * limit if inside else row["value"] + 0.03 * limit, yy,
-                _wrap(_quoted(row), 18 if inside or share else 24),
-                ha="right" if inside else "left", va="center", fontsize=FONT,
-                color="white" if inside else "black",
-                bbox={"facecolor": _BAR, "edgecolor": "none", "pad": 1} if inside else None)
-    ax.set_yticks(y, [_wrap(label, 14) for label in rows["label"]], fontsize=FONT)
-    if share:
-        ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        ax.set_xlabel("share of the whole\n(dashed box = all of it)", fontsize=FONT)
-    else:
-        ax.set_xlim(0, limit * 1.3)
-        ax.set_xlabel(rows["unit"].iloc[0], fontsize=FONT)
-    ax.set_ylabel("Who or what", fontsize=FONT)
-
-
-def _single(ax, row) -> None:
-    ax.axis("off")
-    ax.text(0.5, 0.6, _wrap(_quoted(row), 16), ha="center", va="center",
-            fontsize=FONT + 7, fontweight="bold", color=_BAR, transform=ax.transAxes)
-    ax.text(0.5, 0.18, _wrap(f"{row['label']}: {row['value']:,.0f} {row['unit']}", 26),
-            ha="center", va="center", fontsize=FONT, transform=ax.transAxes)
-
-
-def _panel(records, ax, series: str, rows: pd.DataFrame) -> None:
+def _panel(canvas: Canvas, records, series: str, rows: pd.DataFrame, x0: float, x1: float,
+           top: float, title_height: float, height: float) -> float:
+    """One series' panel: its title and who gives the numbers, then its plot; return its bottom."""
+    canvas.paragraph(x0, top, _panel_title(records, series, rows, x1 - x0), x1 - x0, BIG,
+                     class_="panel-title")
+    top += title_height + 12
     if len(rows) == 1:
-        _single(ax, rows.iloc[0])
-    elif rows["year"].notna().all() and rows["unit"].nunique() == 1:
-        _timed(ax, rows)
-    else:
-        _bars(ax, rows, share=(rows["unit"] == "share").all())
-    ax.set_title(_wrap(_titler(records)(series), 24) + "\n" + _wrap(
-        f"({_credit(records, rows['excerpt'].unique())})", 24), fontsize=FONT + 1, loc="left")
-    ax.tick_params(labelsize=FONT)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
+        return panels.single(canvas, rows.iloc[0], x0, x1, top, height)
+    if rows["year"].notna().all() and rows["unit"].nunique() == 1:
+        return panels.timed(canvas, rows, x0, x1, top, height)
+    return panels.bars(canvas, rows, x0, x1, top, height, share=(rows["unit"] == "share").all())
+
+
+def _panel_title(records, series: str, rows: pd.DataFrame, width: float) -> str:
+    words = [_titler(records)(series), f"({_credit(records, rows['excerpt'].unique())})"]
+    return "\n".join(line for part in words for line in svg.wrap(part, width, BIG, balance=True))
 
 
 def _has_note(row) -> bool:
     return isinstance(row["note"], str) and bool(row["note"].strip())
 
 
-def _notes(rows: pd.DataFrame, width: int) -> str:
-    return "\n".join(_wrap(f"\u2022 {row['label']}: {row['note']}", width)
-                     for _, row in rows.iterrows() if _has_note(row))
+def _layout(canvas: Canvas, records, table: pd.DataFrame, wanted: list[str], top: float) -> float:
+    """The panels, up to three a row, and a word on reading them in the empty places;
+    return the y under them."""
+    columns, gap = min(len(wanted), 3), 40
+    width = (_WIDTH - 14 - 24 + gap) / columns  # a panel and the gap after it
+    for first in range(0, len(wanted), columns):
+        names = wanted[first:first + columns]
+        titles = [_panel_title(records, name, table[table["series"] == name], width - gap)
+                  for name in names]
+        tall = max((t.count("\n") * LINE + 1.24) * BIG for t in titles)
+        bottoms = [_panel(canvas, records, name, table[table["series"] == name],
+                          14 + n * width, 14 + n * width + width - gap, top, tall, _PLOT)
+                   for n, name in enumerate(names)]
+        if len(names) < columns:
+            x0 = 14 + len(names) * width
+            bottoms.append(canvas.paragraph(
+                x0, top + tall + 12, "\u201cQuoted words\u201d are the numbers exactly as the source "
+                "prints them. The sources' caveats are in the caption; a single series, e.g. "
+                f"course.statistics_chart(\"{wanted[0]}\"), prints them beside its chart.",
+                _WIDTH - 24 - x0, class_="note"))
+        top = max(bottoms) + 30
+    return top - 30
+
+
+def _one(canvas: Canvas, records, table: pd.DataFrame, series: str, top: float) -> float:
+    """A single series: its panel, and beside it what the source says about its numbers;
+    return the y under them."""
+    split = 14 + 0.55 * (_SINGLE - 28)
+    title = _panel_title(records, series, table, split - 14)
+    tall = (title.count("\n") * LINE + 1.24) * BIG
+    bottom = _panel(canvas, records, series, table, 14, split, top, tall, _PLOT + 90)
+    x, width = split + 40, _SINGLE - 14 - split - 40
+    y = canvas.paragraph(x, top, "What the source says about these numbers", width, BIG,
+                         class_="notes-title") + 8
+    notes = [f"\u2022 {row['label']}: {row['note']}" for _, row in table.iterrows() if _has_note(row)]
+    for note in notes or ["The source states no caveat."]:
+        y = canvas.paragraph(x, y, note, width, class_="note") + 6
+    return max(bottom, y)
 
 
 def draw_statistics(records, series: str | list[str] | None = None) -> CourseFigure:
-    """Draw the statistics chart (see `Course.statistics_chart`)."""
+    """Draw the statistics chart (see `Course.statistics_chart`), as SVG.
+
+    >>> from helpers import load
+    >>> chart = draw_statistics(load().records)
+    >>> chart.svg.startswith("<svg")
+    True
+    """
     _title = _titler(records)
     table = statistics_table(records).reset_index()
     if table.empty:
@@ -153,32 +134,8 @@ def draw_statistics(records, series: str | list[str] | None = None) -> CourseFig
         find({k: k for k in known}, name, "statistics series")  # UnknownIdError, with close matches
     table = table[table["series"].isin(wanted)]
     n = len(wanted)
-    if n == 1:
-        fig = new_figure(10, 5.5)
-        chart, text = fig.subplots(1, 2, width_ratios=[1.1, 1])
-        axes = [chart]
-        text.axis("off")
-        text.set_title("What the source says about these numbers", fontsize=FONT + 1,
-                       loc="left")
-        text.text(0, 1, _notes(table, 48) or "The source states no caveat.", va="top",
-                  fontsize=FONT, transform=text.transAxes)
-    else:
-        cols = min(n, 4)
-        fig = new_figure(14, 4.4 * -(-n // cols) + 0.6)
-        axes = list(fig.subplots(-(-n // cols), cols, squeeze=False).ravel())
-        for ax in axes[n:]:
-            ax.axis("off")
-            ax.text(0, 0.95, _wrap("\u201cQuoted words\u201d are the numbers exactly as the "
-                                   "source prints them. The sources' caveats are in the "
-                                   "caption; a single series, e.g. "
-                                   f"course.statistics_chart(\"{wanted[0]}\"), prints them "
-                                   "beside its chart.", 26),
-                    va="top", fontsize=FONT, transform=ax.transAxes)
-    for ax, name in zip(axes, wanted, strict=False):
-        _panel(records, ax, name, table[table["series"] == name])
     title = ("The sources' own numbers" if n > 1
              else f"The sources' own numbers: {_title(wanted[0])}")
-    fig.suptitle(title, fontsize=FONT + 5, fontweight="bold", x=0.01, ha="left")
     authors = sorted(table["author"].unique())
     caveats = " ".join(f"{row['label']}: {row['note']}" for _, row in table.iterrows()
                        if _has_note(row))
@@ -193,4 +150,11 @@ def draw_statistics(records, series: str | list[str] | None = None) -> CourseFig
         + "; ".join(f"{row['label']}: \u201c{row['as_printed']}\u201d ({row['unit']})"
                     for _, row in table[table["series"] == name].iterrows()) + "."
         for name in wanted)
-    return CourseFigure(fig, title, caption, data, alt_text)
+    canvas = Canvas("statistics", title, alt_text)
+    width = _WIDTH if n > 1 else _SINGLE
+    top = canvas.heading(14, width - 28) + 16
+    if n > 1:
+        bottom = _layout(canvas, records, table, wanted, top)
+    else:
+        bottom = _one(canvas, records, table, wanted[0], top)
+    return CourseFigure(canvas.finish(width, bottom + 16), title, caption, data, alt_text)

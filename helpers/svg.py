@@ -10,10 +10,11 @@ labels placed with it do not overlap in a browser whichever of the two it uses.
 from __future__ import annotations
 
 import hashlib
+import re
 from html import escape
 
-__all__ = ["FONT_FAMILY", "px", "num", "esc", "tag", "text", "text_width", "wrap", "overlaps",
-           "pack_rows", "hatch_pattern", "unique_id", "document"]
+__all__ = ["FONT_FAMILY", "px", "num", "esc", "tag", "text", "text_width", "wrap", "text_box",
+           "label", "overlaps", "pack_rows", "hatch_pattern", "unique_id", "document"]
 
 #: The fonts a figure declares, in order; `text_width` is safe for the first two.
 FONT_FAMILY = "'DejaVu Sans', Arial, sans-serif"
@@ -124,10 +125,12 @@ def text_width(words: str, size: float, bold: bool = False) -> float:
 
 
 def wrap(words: str, width: float, size: float, bold: bool = False, balance: bool = False) -> list[str]:
-    """Break a text into lines no wider than ``width`` pixels (a single long word stays whole).
+    """Break a text into lines no wider than ``width`` pixels.
 
-    With ``balance``, the lines are as nearly equal as the same number of lines allows,
-    so that no word is left alone on the last line.
+    A word too long for a line is broken after a '(', '.', '/' or '-' in it, if it has
+    one (a name in code, a hyphenated word); else it stays whole. With ``balance``,
+    the lines are as nearly equal as the same number of lines allows, so that no word
+    is left alone on the last line.
 
     >>> wrap("Above: the phases. Below: each event.", 160, 14.67)
     ['Above: the phases.', 'Below: each event.']
@@ -135,19 +138,82 @@ def wrap(words: str, width: float, size: float, bold: bool = False, balance: boo
     ['one two three four five', 'six']
     >>> wrap("one two three four five six", 190, 14.67, balance=True)
     ['one two three', 'four five six']
+    >>> wrap('e.g. course.statistics_chart("industrial-output"), prints', 200, 14.67)
+    ['e.g. course.', 'statistics_chart(', '"industrial-output"),', 'prints']
     """
     lines: list[str] = []
     for word in words.split():
-        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
+        pieces = [word]
+        if text_width(word, size, bold) > width:
+            pieces = [p for p in re.split(r"(?<=[(./-])", word) if p]
+        for n, piece in enumerate(pieces):
+            joined = f"{lines[-1]}{' ' if n == 0 else ''}{piece}" if lines else piece
+            if lines and text_width(joined, size, bold) <= width:
+                lines[-1] = joined
+            else:
+                lines.append(piece)
     if balance and len(lines) > 1:
         narrower = text_width(words, size, bold) / len(lines)
         while len(wrap(words, narrower, size, bold)) > len(lines):
             narrower += size / 4
         return wrap(words, narrower, size, bold)
     return lines
+
+
+def text_box(x: float, y: float, words: str, size: float, anchor: str = "start",
+             line: float = 1.15, bold: bool = False, pad: float = 0,
+             vertical: bool = False) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) a text takes, in pixels, from its estimated width.
+
+    ``y`` is the middle of its lines (``line`` sizes of the font apart) and ``x`` where
+    ``anchor`` puts it ("start", "middle" or "end"); ``pad`` widens it on each side (an
+    italic leans out), beyond the pixel allowed for a glyph that reaches past its
+    advance (a 'T'). A ``vertical`` text runs up the page, turned about (x, y): x is
+    then the middle of its lines, y where ``anchor`` puts it.
+
+    >>> text_box(100, 50, "Trotsky", 14.67, "end")
+    (42.3, 40.9, 101.0, 59.1)
+    >>> text_box(100, 50, "Trotsky", 14.67, "end", vertical=True)
+    (90.9, 49.0, 109.1, 107.7)
+    """
+    pad += 1
+    width = text_width(words, size, bold)
+    half = words.count("\n") * line * size / 2 + 0.62 * size
+    start = {"start": 0, "middle": -width / 2, "end": -width}[anchor]
+    if vertical:  # up the page: "start" is the bottom of the text, "end" its top
+        box = (x - half, y - start - width - pad, x + half, y - start + pad)
+    else:
+        box = (x + start - pad, y - half, x + start + width + pad, y + half)
+    return tuple(round(float(v), 1) for v in box)
+
+
+def label(x: float, y: float, words: str, size: float, anchor: str = "start", *,
+          line: float = 1.15, bold: bool = False, italic: bool = False, vertical: bool = False,
+          **attrs) -> tuple[str, tuple[float, float, float, float]]:
+    """A text whose lines are centred on ``y`` (see `text_box`), with the box it takes
+    written in its ``data-box`` (x0 y0 x1 y1), for tests to check that no two overlap.
+
+    Returns the markup and the box. Bold and italic are drawn as they are measured;
+    an italic's box is 3 pixels wider each side.
+
+    >>> markup, box = label(10, 20, "a < b", 14.67, bold=True)
+    >>> markup.split(" font-size")[0], markup.split("bold")[1]
+    ('<text x="10" y="25.1"', '" data-box="9 10.9 55.6 29.1">a &lt; b</text>')
+    >>> box
+    (9.0, 10.9, 55.6, 29.1)
+    """
+    box = text_box(x, y, words, size, anchor, line, bold, 3 if italic else 0, vertical)
+    # a line's baseline sits a third of the font size below its middle
+    shift = -words.count("\n") * line * size / 2 + 0.35 * size
+    if vertical:
+        bx, by = x + shift, y
+        attrs["transform"] = f"rotate(-90 {num(bx)} {num(by)})"
+    else:
+        bx, by = x, y + shift
+    markup = text(bx, by, words, size, line, text_anchor=anchor,
+                  font_weight="bold" if bold else None, font_style="italic" if italic else None,
+                  data_box=" ".join(num(v) for v in box), **attrs)
+    return markup, box
 
 
 def overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float],
@@ -199,7 +265,7 @@ def pack_rows(spans: list[tuple[float, float]], widths: list[float], left: float
 
 
 def hatch_pattern(pattern_id: str, hatch: str, colour: str = "#333333", size: float = 8) -> str:
-    """A ``<pattern>`` drawing one of matplotlib's hatches ('//', '..', 'xx', '\\\\', 'oo', '--').
+    """A ``<pattern>`` drawing a hatch ('//', '..', 'xx', '\\\\', 'oo', '--': `figure_base.HATCHES`).
 
     Fill a shape with ``url(#pattern_id)`` over its colour, so that colour is never the
     only signal. An empty hatch gives an empty string.

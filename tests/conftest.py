@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("MPLBACKEND", "Agg")  # draw figures without a display
 # No test (and no lesson run by nbval) keeps evidence in the real home folder.
 os.environ.setdefault("COURSE_EVIDENCE_BANK",
                       os.path.join(tempfile.mkdtemp(prefix="course-tests-"), "evidence-bank.json"))

@@ -96,17 +96,16 @@ def test_the_figure_gallery_shows_every_figure_with_alt_text_and_caption(lab, br
     gallery = Path(__file__).resolve().parents[2] / "docs" / "figures.ipynb"
     shutil.copy(gallery, lab["root"] / "figures.ipynb")
     notebook = open_and_run_all(page, lab, "figures.ipynb")
-    # a picture with its text alternative: an image's alt, or an SVG's <desc>
-    figures = notebook.locator(".jp-OutputArea-output figure img[alt], "
-                               ".jp-OutputArea-output figure svg[role=img]")
+    # every figure is an SVG picture, inline, with its text alternative in its <desc>
+    figures = notebook.locator(".jp-OutputArea-output figure svg[role=img]")
     expect(figures).to_have_count(6, timeout=120_000)  # five figures, one drawn twice
     for index in range(6):
         figure = figures.nth(index)
-        alt = (figure.get_attribute("alt") if figure.evaluate("e => e.tagName") == "IMG"
-               else figure.locator("desc").first.text_content())
+        alt = figure.locator("desc").first.text_content()
         assert len(alt or "") > 40
         box = figure.bounding_box()
-        assert box and box["width"] > 300  # drawn, not a broken image
+        assert box and box["width"] > 300  # drawn, at a readable size
+    expect(notebook.locator(".jp-OutputArea-output figure img")).to_have_count(0)
     expect(notebook.locator("figcaption").first).to_contain_text("events")
     page.screenshot(path=str(ARTIFACTS / "figures-in-jupyterlab.png"))
     assert page.errors == []
