@@ -250,7 +250,8 @@ class Course:
         self.records.excerpt(excerpt)  # an unknown id is answered with close matches
         bank = EvidenceBank()
         bank.keep(excerpt, note)
-        print(f"Kept {excerpt} ({len(bank.entries())} extracts in your evidence bank).")
+        count = len(bank.entries())
+        print(f"Kept {excerpt} ({count} extract{'' if count == 1 else 's'} in your evidence bank).")
 
     @friendly
     def forget(self, excerpt: str) -> None:

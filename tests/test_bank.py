@@ -103,3 +103,10 @@ def test_the_planner_never_files_a_reported_view_as_its_reporters_argument(cours
     assert any(line.startswith(f"{author} reports this view") and reported.id in line
                for line in lines)
     assert any(line.startswith("“") and argued.id in line for line in lines)
+
+
+def test_keep_says_how_many_extracts_are_kept_in_plain_words(course, bank_file, capsys):
+    course.keep("hallas-thermidor-1935")
+    assert "(1 extract in your evidence bank)" in capsys.readouterr().out
+    course.keep("molyneux-river-of-blood")
+    assert "(2 extracts in your evidence bank)" in capsys.readouterr().out
