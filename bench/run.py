@@ -14,6 +14,7 @@ script in --quick mode so that it cannot rot).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -248,8 +249,14 @@ def env_sizes(quick: bool) -> dict:
     specs = {"binder": ["-r", str(ROOT / "binder" / "requirements.txt")],
              "bare": [pins["jupyterlab"], pins["ipywidgets"], pins["pandas"]]}
     sizes = {}
+    requirements = (ROOT / "binder" / "requirements.txt").read_text()
     for name, spec in specs.items():
-        folder = cache / f"env-{name}"
+        # a cached environment is reused only while what it was built from is unchanged
+        key = hashlib.sha1((json.dumps(spec) + requirements).encode()).hexdigest()[:12]
+        folder = cache / f"env-{name}-{key}"
+        for stale in cache.glob(f"env-{name}*"):
+            if stale != folder:
+                shutil.rmtree(stale, ignore_errors=True)
         python = folder / ("Scripts" if os.name == "nt" else "bin") / "python"
         if not python.exists():
             venv.EnvBuilder(with_pip=True).create(folder)
