@@ -40,8 +40,9 @@ def median(values):
     return statistics.median(values) if values else float("nan")
 
 
-def _execute(notebook_path: Path | None, code: str | None = None) -> float:
-    """Seconds to execute a notebook in a fresh kernel (as nbval and nbclient do)."""
+def _execute(notebook_path: Path | None, *code: str) -> float:
+    """Seconds to execute a notebook in a fresh kernel (as nbval and nbclient do): a saved
+    notebook, or one made of the code cells given."""
     import nbformat
     from nbclient import NotebookClient
 
@@ -50,7 +51,7 @@ def _execute(notebook_path: Path | None, code: str | None = None) -> float:
         folder = str(notebook_path.parent)
     else:
         notebook = nbformat.v4.new_notebook()
-        notebook.cells = [nbformat.v4.new_code_cell(code)]
+        notebook.cells = [nbformat.v4.new_code_cell(c) for c in code]
         notebook.metadata["kernelspec"] = KERNEL
         folder = tempfile.gettempdir()
     start = time.perf_counter()
@@ -66,20 +67,29 @@ def course_run(quick: bool) -> dict:
     if quick:
         lessons = lessons[1:3]
     repeats = 1 if quick else 3
-    lesson_times, floor_times, imports_times = [], [], []
+    import nbformat
+
+    lesson_times, floor_times, imports_times, shape_times = [], [], [], []
     for path in lessons:
-        runs = {"lesson": [], "floor": [], "imports": []}
+        cells = sum(c.cell_type == "code" for c in nbformat.read(path, as_version=4).cells)
+        # the same shape with none of the course's work: as many cells, the libraries imported
+        shape = ["import pandas, ipywidgets"] + ["1"] * (cells - 1)
+        runs = {"lesson": [], "floor": [], "imports": [], "shape": []}
         for _ in range(repeats):  # alternate, so that drift hits both sides alike
             runs["lesson"].append(_execute(path))
             runs["floor"].append(_execute(None, "1"))
             runs["imports"].append(_execute(None, "import pandas, ipywidgets"))
+            runs["shape"].append(_execute(None, *shape))
         lesson_times.append(median(runs["lesson"]))
         floor_times.append(median(runs["floor"]))
         imports_times.append(median(runs["imports"]))
+        shape_times.append(median(runs["shape"]))
     total, floor, imports = sum(lesson_times), sum(floor_times), sum(imports_times)
+    shaped = sum(shape_times)
     return {"lessons": len(lessons), "lessons_s": round(total, 2), "floor_s": round(floor, 2),
             "ratio": round(total / floor, 2), "target": 1.5,
             "imports_floor_s": round(imports, 2), "ratio_to_imports_floor": round(total / imports, 2),
+            "same_shape_floor_s": round(shaped, 2), "ratio_to_same_shape": round(total / shaped, 2),
             "per_lesson_s": {p.stem: round(t, 2) for p, t in zip(lessons, lesson_times,
                                                                   strict=True)}}
 
@@ -289,7 +299,9 @@ def report(figures: dict) -> str:
             f"{run['lessons_s']} s / {run['floor_s']} s = {run['ratio']}", "<= 1.5",
             run["ratio"] <= 1.5)
         lines.append(f"  (against notebooks that only import pandas and ipywidgets: "
-                     f"{run['imports_floor_s']} s, ratio {run['ratio_to_imports_floor']})")
+                     f"{run['imports_floor_s']} s, ratio {run['ratio_to_imports_floor']};")
+        lines.append(f"   against those imports in notebooks with each lesson's number of code "
+                     f"cells: {run['same_shape_floor_s']} s, ratio {run['ratio_to_same_shape']})")
     cold = asked("cold_start")
     if cold:
         row("cold start / import pandas, ipywidgets", f"{cold['course_s']} / {cold['floor_s']} "

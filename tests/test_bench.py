@@ -27,6 +27,7 @@ def test_the_benchmark_script_runs_and_reports_every_figure(tmp_path):
         assert figures[slow]["measured"] is False and "--quick" in figures[slow]["why"]
     assert "class load: not measured (skipped in --quick mode" in result.stdout
     assert figures["course_run"]["lessons_s"] > 0 and figures["course_run"]["floor_s"] > 0
+    assert figures["course_run"]["same_shape_floor_s"] > 0
     assert figures["cold_start"]["course_s"] > 0 and figures["cold_start"]["floor_s"] > 0
     assert figures["scale"]["10x"]["excerpts"] == 10 * figures["scale"]["1x"]["excerpts"]
     assert figures["widgets"]["debate_ms"] and figures["widgets"]["max_ms"] > 0
