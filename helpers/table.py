@@ -25,17 +25,36 @@ def _cell(match: re.Match) -> str:
     return f'<td style="text-align:left; vertical-align:top;{width}">{match.group(1)}</td>'
 
 
-_HEAD = re.compile(r"(<thead>\s*<tr[^>]*>\s*)<th></th>(.*?</tr>)(\s*<tr>\s*<th>(.*?)</th>"
+_HEAD = re.compile(r"(<thead>\s*<tr[^>]*>\s*)<th>(.*?)</th>(.*?</tr>)(\s*<tr>\s*<th>(.*?)</th>"
                    r"(?:\s*<th></th>)*\s*</tr>)?", re.DOTALL)
+
+
+def _corner(match: re.Match) -> str:
+    columns, index = match.group(2), match.group(5)
+    if columns and index:  # a cross-table: say which name runs down, which across
+        corner = f"{index} ↓ · {columns} →"
+    else:
+        corner = columns or index or "row"
+    return f"{match.group(1)}<th>{corner}</th>{match.group(3)}"
 
 
 def _one_header_row(html: str, simple: bool) -> str:
     """Name the corner cell of the header (screen readers announce an empty header cell as
-    nothing): pandas puts the index's name on a second header row; move it up."""
+    nothing): pandas puts the index's name on a second header row, of empty cells; move it
+    up into the corner, beside the columns' own name if they have one.
+
+    >>> print(_one_header_row("<thead><tr><th>stance</th><th>argues</th></tr>"
+    ...                       "<tr><th>position</th><th></th></tr></thead>", True))
+    <thead><tr><th>position ↓ · stance →</th><th>argues</th></tr></thead>
+    >>> print(_one_header_row("<thead><tr><th></th><th>n</th></tr></thead><tbody><tr><th></th>"
+    ...                       "<td>2</td></tr></tbody>", True))
+    <thead><tr><th>row</th><th>n</th></tr></thead><tbody><tr><th>(none)</th><td>2</td></tr></tbody>
+    """
     if not simple:
         return html
-    return _HEAD.sub(lambda m: f"{m.group(1)}<th>{m.group(4) or 'row'}</th>{m.group(2)}",
-                     html, count=1)
+    head, tbody, body = _HEAD.sub(_corner, html, count=1).partition("<tbody>")
+    # a row whose label is empty (e.g. narrating excerpts, which take no position)
+    return head + tbody + body.replace("<th></th>", "<th>(none)</th>")
 
 
 class Column(pd.Series):
