@@ -11,6 +11,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -21,6 +22,36 @@ os.environ.setdefault("COURSE_EVIDENCE_BANK",
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 FIXTURE = Path(__file__).parent / "fixtures" / "mini-corpus"
+CHROMIUM_HOW = ("To run them, install Chromium (Debian/Ubuntu: sudo apt-get install chromium) "
+                "and run python3 run.py test.")
+
+
+def skip_or_fail(what: str, reason: str, how: str = "") -> NoReturn:
+    """Skip, saying why and how to enable the test; with CI=true fail instead (no test may
+    skip in CI)."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{what} cannot run in CI: {reason}")
+    pytest.skip(f"{what} skipped: {reason}." + (f" {how}" if how else ""))
+
+
+def find_chromium() -> str | None:
+    """The Chromium (or Chrome) on this computer, if any."""
+    return next(filter(None, map(shutil.which, ("chromium", "chromium-browser",
+                                                "google-chrome"))), None)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Chromium, with Playwright to drive it: the browser tests skip without them (fail in CI)."""
+    path = find_chromium()
+    if path is None:
+        skip_or_fail("browser tests", "no Chromium found on this computer", CHROMIUM_HOW)
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        skip_or_fail("browser tests", "the playwright package is not installed "
+                     "(pip install -e '.[test]')", CHROMIUM_HOW)
+    return path
 
 
 @pytest.fixture(scope="session")

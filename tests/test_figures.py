@@ -12,7 +12,6 @@ may leave the drawing; in headless Chromium, the real boxes are checked too.
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -566,25 +565,10 @@ def test_matplotlib_is_needed_nowhere():
         assert not [p for p in pins if re.match(r"matplotlib\b(?!-inline)", p)], name
 
 
-def _chromium_or_skip() -> str:
-    chromium = next((found for name in ("chromium", "chromium-browser", "google-chrome")
-                     if (found := shutil.which(name))), None)
-    missing = "no Chromium found on this computer" if chromium is None else None
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = "the playwright package is not installed (pip install -e '.[test]')"
-    if missing:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"the figures' browser check cannot run in CI: {missing}")
-        pytest.skip(f"the figures' browser check is skipped: {missing}")
-    return chromium
-
-
 @pytest.fixture(scope="module")
-def browser_page():
+def browser_page(chromium_path):
     """One headless Chromium page for the browser checks of every figure."""
-    chromium = _chromium_or_skip()
+    chromium = chromium_path
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

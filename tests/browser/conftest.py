@@ -27,33 +27,6 @@ CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-def _need(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests cannot run in CI: {reason}")
-    pytest.skip(f"browser tests skipped: {reason}. To run them, install Chromium "
-                "(Debian/Ubuntu: sudo apt-get install chromium) and run python3 run.py test.")
-
-
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    path = _chromium()
-    if path is None:
-        _need("no Chromium found on this computer")
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        _need("the playwright package is not installed (pip install -e '.[test]')")
-    return path
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -10,9 +10,7 @@ passwordless sudo these tests skip, saying why; with CI=true they never skip.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import urllib.parse
 
 import nbformat
@@ -21,6 +19,7 @@ import pytest
 from helpers.links import pull_link
 
 from ..answers import right_submission, wrong_submission
+from ..conftest import skip_or_fail
 from .classroom import FOLDER, PASSWORD, ROOT, Classroom, unavailable
 
 pytestmark = pytest.mark.hub
@@ -35,10 +34,8 @@ NOTE = "My own note, written on the hub: Trotsky's record matters for lesson 5."
 def classroom():
     reason = unavailable()
     if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"the hub tests cannot run in CI: {reason}")
-        pytest.skip(f"hub tests skipped: {reason}. To run them, run python3 run.py test as root "
-                    "(or with passwordless sudo) on Linux, with git, node and npm installed.")
+        skip_or_fail("hub tests", reason, "To run them, run python3 run.py test as root (or with "
+                     "passwordless sudo) on Linux, with git, node and npm installed.")
     with Classroom(students=4) as room:
         room.start_servers(room.people[:-1])  # the last student starts theirs by a click
         yield room
@@ -242,16 +239,10 @@ print(json.dumps(found))
 
 # --- the first click, in a real browser -----------------------------------------------
 
-def test_a_student_clicks_the_link_logs_in_and_lands_in_the_lesson(classroom):
-    chromium = next(filter(None, map(shutil.which, ("chromium", "chromium-browser"))), None)
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        chromium = None
-    if chromium is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("the hub's browser test cannot run in CI: no Chromium and Playwright")
-        pytest.skip("no Chromium (Debian/Ubuntu: sudo apt-get install chromium) or Playwright")
+def test_a_student_clicks_the_link_logs_in_and_lands_in_the_lesson(classroom, chromium_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    chromium = chromium_path
     student = classroom.students[-1]
     link = pull_link(classroom.url, classroom.repo_url, STUDENT_PATH)
     title = nbformat.read(classroom.course / STUDENT_PATH, as_version=4).cells[0].source
