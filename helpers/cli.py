@@ -30,6 +30,15 @@ _COUNTED = (("sources", "sources"), ("themes", "themes"), ("excerpts", "excerpts
             ("glossary", "glossary terms"))
 
 
+def _writer(sub, name: str, summary: str, description: str, out: str, force: str) -> None:
+    """A command that writes files made from the lessons: --lessons, --out and --force."""
+    command = sub.add_parser(name, help=summary, description=description)
+    command.add_argument("--lessons", default="lessons",
+                         help="the lessons folder (default: lessons)")
+    command.add_argument("--out", default=out, help=f"where to write (default: {out})")
+    command.add_argument("--force", action="store_true", help=force)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python3 run.py",
@@ -45,18 +54,12 @@ def _parser() -> argparse.ArgumentParser:
                          description="create a starter corpus (one source, one theme) in FOLDER, "
                                      "which must not exist yet")
     new.add_argument("folder", help="the folder to create, e.g. my-readings")
-    handouts = sub.add_parser("handouts", help="write a printable HTML handout of every lesson",
-                              description="write a printable, self-contained HTML handout of "
-                                          "every lesson (no code, no solutions)")
-    handouts.add_argument("--lessons", default="lessons", help="the lessons folder (default: lessons)")
-    handouts.add_argument("--out", default="handouts", help="where to write (default: handouts)")
-    handouts.add_argument("--force", action="store_true", help="replace handouts that exist")
-    schemes = sub.add_parser("markschemes", help="write the mark schemes of every written question",
-                             description="write handouts/mark-schemes.html: every written "
-                                         "question with its mark scheme (for teachers only)")
-    schemes.add_argument("--lessons", default="lessons", help="the lessons folder (default: lessons)")
-    schemes.add_argument("--out", default="handouts", help="where to write (default: handouts)")
-    schemes.add_argument("--force", action="store_true", help="replace the file if it exists")
+    _writer(sub, "handouts", "write a printable HTML handout of every lesson",
+            "write a printable, self-contained HTML handout of every lesson (no code, no "
+            "solutions)", out="handouts", force="replace handouts that exist")
+    _writer(sub, "markschemes", "write the mark schemes of every written question",
+            "write handouts/mark-schemes.html: every written question with its mark scheme "
+            "(for teachers only)", out="handouts", force="replace the file if it exists")
     links = sub.add_parser("links", help="print an nbgitpuller link for every lesson",
                            description="print, for every lesson, an nbgitpuller link that copies "
                                        "the course to a student's JupyterHub home and opens it")
@@ -67,14 +70,10 @@ def _parser() -> argparse.ArgumentParser:
     links.add_argument("--lessons", default="students",
                        help="the folder of the notebooks the links open (default: students, "
                             "the student copies)")
-    students = sub.add_parser("students", help="write the student copy of every lesson",
-                              description="write, for every lesson, the copy students open "
-                                          "(made by nbgrader: no solutions, hidden tests or "
-                                          "mark schemes) into students/")
-    students.add_argument("--lessons", default="lessons", help="the lessons folder (default: lessons)")
-    students.add_argument("--out", default="students", help="where to write (default: students)")
-    students.add_argument("--force", action="store_true",
-                          help="replace student copies that differ from the lessons")
+    _writer(sub, "students", "write the student copy of every lesson",
+            "write, for every lesson, the copy students open (made by nbgrader: no solutions, "
+            "hidden tests or mark schemes) into students/", out="students",
+            force="replace student copies that differ from the lessons")
     return parser
 
 
