@@ -45,7 +45,7 @@ def class_load(students: int = 30) -> dict:
 
     from helpers.links import pull_link
     from tests.answers import right_submission
-    from tests.hub.classroom import FOLDER, Classroom, Kernel, unavailable
+    from tests.hub.classroom import FOLDER, Classroom, unavailable
 
     reason = unavailable()
     if reason:
@@ -69,27 +69,21 @@ def class_load(students: int = 30) -> dict:
                                         written=f"Answer written by {person.name}.")
                 person.save_notebook(path, json.loads(nbformat.writes(mine)))
                 began = time.monotonic()
-                notebook = person.read_notebook(path)
-                kernel = Kernel(person, path)
-                try:
-                    failed = []
-                    for cell in notebook["cells"]:
-                        if cell["cell_type"] == "code":
-                            cell["outputs"] = kernel.run(cell["source"] if isinstance(
-                                cell["source"], str) else "".join(cell["source"]))
-                            failed += [o["ename"] for o in cell["outputs"]
-                                       if o["output_type"] == "error"]
-                    kept = kernel.run(
-                        "course.keep('hallas-thermidor-1935', note='kept by "
-                        f"{person.name}')")
-                    seconds = time.monotonic() - began
-                    memory = person.memory_mib()  # server and kernel, the lesson still open
-                finally:
-                    kernel.close()
-                person.save_notebook(path, notebook)
-                results[person.name] = {"ready_s": ready, "run_s": seconds,
-                                        "memory_mib": memory, "errors": failed,
-                                        "kept": [o.get("text", "") for o in kept]}
+                after: dict = {}
+
+                def keep_and_measure(kernel) -> None:
+                    after["kept"] = kernel.run(
+                        f"course.keep('hallas-thermidor-1935', note='kept by {person.name}')")
+                    after["seconds"] = time.monotonic() - began
+                    after["memory"] = person.memory_mib()  # server and kernel, lesson open
+
+                notebook = person.run_notebook(path, stop_on_error=False,
+                                               before_closing=keep_and_measure)
+                failed = [o["ename"] for c in notebook["cells"] if c["cell_type"] == "code"
+                          for o in c["outputs"] if o["output_type"] == "error"]
+                results[person.name] = {"ready_s": ready, "run_s": after["seconds"],
+                                        "memory_mib": after["memory"], "errors": failed,
+                                        "kept": [o.get("text", "") for o in after["kept"]]}
             except Exception as error:  # noqa: BLE001 (reported in the figures)
                 errors.append(f"{person.name}: {error.__class__.__name__}: {error}")
 

@@ -254,9 +254,13 @@ class Person:
         self.api("PUT", f"api/contents/{urllib.parse.quote(path)}",
                  {"type": "notebook", "format": "json", "content": notebook})
 
-    def run_notebook(self, path: str, stop_on_error: bool = True) -> dict:
+    def run_notebook(self, path: str, stop_on_error: bool = True, before_closing=None) -> dict:
         """Run every code cell of a saved notebook in a kernel of this person's server, top
-        to bottom as Run All does, and save it with its outputs; return the notebook."""
+        to bottom as Run All does, and save it with its outputs; return the notebook.
+
+        ``before_closing(kernel)``, if given, is called after the last cell, while the
+        lesson's kernel is still open (to run more code in it, or to measure it).
+        """
         notebook = self.read_notebook(path)
         kernel = Kernel(self, path)
         try:
@@ -271,6 +275,8 @@ class Person:
                 cell["execution_count"] = count
                 if stop_on_error and any(o["output_type"] == "error" for o in cell["outputs"]):
                     break
+            if before_closing is not None:
+                before_closing(kernel)
         finally:
             kernel.close()
         self.save_notebook(path, notebook)
